@@ -1,0 +1,36 @@
+import { ExitCode, type ExitCodeValue } from './exit-codes.js';
+
+/**
+ * An error the CLI reports as one line (no stack trace unless `--verbose`) and exits with
+ * `exitCode`. Anything that is not a `SourcecheckError` is a bug and exits with
+ * {@link ExitCode.Unexpected}. Wrap the original error in `cause` so `--verbose` can show it.
+ */
+export class SourcecheckError extends Error {
+  readonly exitCode: ExitCodeValue;
+
+  constructor(message: string, exitCode: ExitCodeValue, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Bad input or configuration (exit 3): the user can fix it by changing what they passed. */
+export class BadInputError extends SourcecheckError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, ExitCode.BadInput, options);
+  }
+}
+
+/** The database cannot be used (exit 4): unreachable, refused, wrong locale, locked or corrupt. */
+export class DatabaseUnavailableError extends SourcecheckError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, ExitCode.DatabaseUnavailable, options);
+  }
+}
+
+/** Describe any thrown value in one line, without a stack trace. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
+  return String(error);
+}
