@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { configFields, type ConfigKey } from '../core/config.js';
 import { configCommand } from './commands/config.js';
 import { dbCommand } from './commands/db.js';
 import { sourcesCommand } from './commands/sources.js';
-
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-
-/** The sourcecheck version, from package.json. */
-export const version = pkg.version;
+import { crawlCommand } from './commands/crawl.js';
+import { articlesCommand } from './commands/articles.js';
+import { reprocessCommand } from './commands/reprocess.js';
+import { version } from './version.js';
 
 /**
  * Build the `sourcecheck` command tree. Global flags are generated from the config table,
@@ -27,7 +25,15 @@ export function buildProgram(): Command {
     // The env var is read by loadConfig (so precedence is decided in one place), not by commander.
     program.addOption(new Option(flag, `${description} [env: ${env}]`));
   }
-  for (const cmd of [dbCommand(), sourcesCommand(), configCommand()]) program.addCommand(cmd);
+  for (const cmd of [
+    crawlCommand(),
+    articlesCommand(),
+    reprocessCommand(),
+    dbCommand(),
+    sourcesCommand(),
+    configCommand(),
+  ])
+    program.addCommand(cmd);
   // Usage goes to stderr after any parse error; errors come back to `main` as exceptions.
   applyRecursively(program, (cmd) => cmd.exitOverride().showHelpAfterError());
   return program;

@@ -43,6 +43,52 @@ export const configFields = {
     '--host-map <map>',
     'Send requests for a host to a mirror, `host=http://127.0.0.1:PORT,...`; stored URLs stay real.',
   ),
+  delayMs: field(
+    z.coerce.number().int().min(0).max(600_000).default(1000),
+    'SOURCECHECK_DELAY_MS',
+    '--delay-ms <ms>',
+    'Minimum time between two requests to the same host (a robots.txt Crawl-delay can raise it).',
+  ),
+  maxPages: field(
+    z.coerce.number().int().min(1).max(10_000).default(50),
+    'SOURCECHECK_MAX_PAGES',
+    '--max-pages <n>',
+    'Most list, API or sitemap pages followed per discovery entry of a source.',
+  ),
+  requestTimeoutMs: field(
+    z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    'SOURCECHECK_REQUEST_TIMEOUT_MS',
+    '--request-timeout-ms <ms>',
+    'Whole-request timeout, connection to last byte.',
+  ),
+  maxRetries: field(
+    z.coerce.number().int().min(0).max(10).default(3),
+    'SOURCECHECK_MAX_RETRIES',
+    '--max-retries <n>',
+    'Retries of a failed request (429, 5xx, timeouts), with Retry-After or exponential backoff and jitter.',
+  ),
+  maxBodyBytes: field(
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(10 * 1024 * 1024),
+    'SOURCECHECK_MAX_BODY_BYTES',
+    '--max-body-bytes <n>',
+    'Largest response body read; a larger one is recorded as an error and not parsed.',
+  ),
+  contactUrl: field(
+    z.union([z.literal(''), z.url()]).default(''),
+    'SOURCECHECK_CONTACT_URL',
+    '--contact-url <url>',
+    'Contact page named in the User-Agent, so site operators can reach whoever runs the crawl.',
+  ),
+  sourceConcurrency: field(
+    z.coerce.number().int().min(1).max(16).default(3),
+    'SOURCECHECK_SOURCE_CONCURRENCY',
+    '--source-concurrency <n>',
+    'Sources crawled side by side (each host still gets one request at a time).',
+  ),
   logLevel: field(
     z.enum(LOG_LEVELS).default('info'),
     'SOURCECHECK_LOG_LEVEL',

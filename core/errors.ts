@@ -29,6 +29,13 @@ export class DatabaseUnavailableError extends SourcecheckError {
   }
 }
 
+/** The run completed but checks failed (exit 2): a source broke, a reference did not verify. */
+export class ChecksFailedError extends SourcecheckError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, ExitCode.ChecksFailed, options);
+  }
+}
+
 /** Describe any thrown value in one line, without a stack trace. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;

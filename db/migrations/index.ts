@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initialSchema from './2026_11_24_140000_initial_schema.js';
+import * as pagesRequestData from './2026_11_24_150000_pages_request_data.js';
 
 /**
  * Every migration, by name, in the order they were written. An explicit list rather than a
@@ -9,6 +10,7 @@ import * as initialSchema from './2026_11_24_140000_initial_schema.js';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_24_140000_initial_schema': initialSchema,
+  '2026_11_24_150000_pages_request_data': pagesRequestData,
 };
 
 /** A kysely `MigrationProvider` over {@link migrations}. */

@@ -14,6 +14,8 @@ export interface PageTable {
   sha256: string | null;
   error: string | null;
   fetched_at: ColumnType<Date, Date | undefined, never>;
+  user_data: JSONColumnType<Record<string, unknown>>;
+  method: ColumnType<string, string | undefined, never>;
 }
 export type PageRow = Selectable<PageTable>;
 export type NewPageRow = Insertable<PageTable>;

@@ -49,7 +49,9 @@ export function parseDateText(raw: string, zone = SHANGHAI): { at: string; preci
   for (const [re, format, precision] of FORMATS) {
     if (!re.test(text)) continue;
     const sep = /^\d{4}([-./])/.exec(text)?.[1] ?? '-';
-    const fmt = format.replaceAll('{s}', sep).replaceAll('{t}', text.includes('T') ? "'T'" : text.includes(' ') ? ' ' : '');
+    const fmt = format
+      .replaceAll('{s}', sep)
+      .replaceAll('{t}', text.includes('T') ? "'T'" : text.includes(' ') ? ' ' : '');
     const dt = DateTime.fromFormat(text, fmt, { zone });
     return dt.isValid ? { at: isoOf(dt), precision } : undefined;
   }
@@ -57,21 +59,35 @@ export function parseDateText(raw: string, zone = SHANGHAI): { at: string; preci
 }
 
 /** Build a candidate from text found at `field`, or undefined when it holds no date. */
-export function dateCandidate(kind: DateKind, field: string, raw: string | undefined, zone = SHANGHAI): DateCandidate | undefined {
+export function dateCandidate(
+  kind: DateKind,
+  field: string,
+  raw: string | undefined,
+  zone = SHANGHAI,
+): DateCandidate | undefined {
   if (!raw) return undefined;
   const parsed = parseDateText(raw, zone);
   return parsed ? { kind, field, raw: raw.trim(), ...parsed } : undefined;
 }
 
 /** A candidate from known calendar parts (a URL path), at day precision in Beijing time. */
-export function dayCandidate(kind: DateKind, field: string, raw: string, y: number, m: number, d: number): DateCandidate | undefined {
+export function dayCandidate(
+  kind: DateKind,
+  field: string,
+  raw: string,
+  y: number,
+  m: number,
+  d: number,
+): DateCandidate | undefined {
   const dt = DateTime.fromObject({ year: y, month: m, day: d }, { zone: SHANGHAI });
   return dt.isValid ? { kind, field, raw, at: isoOf(dt), precision: 'day' } : undefined;
 }
 
 /** ISO 8601 keeping the offset it was read in (`Z` for UTC). */
 export function isoOf(dt: DateTime): string {
-  return dt.offset === 0 ? dt.toUTC().toISO({ suppressMilliseconds: true })! : dt.toISO({ suppressMilliseconds: true })!;
+  return dt.offset === 0
+    ? dt.toUTC().toISO({ suppressMilliseconds: true })!
+    : dt.toISO({ suppressMilliseconds: true })!;
 }
 
 /** The calendar day (YYYY-MM-DD) of an instant in Asia/Shanghai. */

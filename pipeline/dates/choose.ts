@@ -20,12 +20,21 @@ export function chooseDate(candidates: readonly DateCandidate[], precedence: rea
     return i === -1 ? precedence.length : i;
   };
   const order: DatePrecision[] = ['second', 'minute', 'day', 'month'];
-  const sorted = [...candidates].sort((a, b) => rank(a) - rank(b) || order.indexOf(a.precision) - order.indexOf(b.precision));
+  const sorted = [...candidates].sort(
+    (a, b) => rank(a) - rank(b) || order.indexOf(a.precision) - order.indexOf(b.precision),
+  );
   const chosen = sorted.find((c) => rank(c) < precedence.length) ?? null;
   if (!chosen) {
-    const reason = candidates.length === 0 ? 'no date found on the page or its list' : 'only dates of kinds the source does not trust';
+    const reason =
+      candidates.length === 0
+        ? 'no date found on the page or its list'
+        : 'only dates of kinds the source does not trust';
     return { publishedAt: null, precision: null, evidence: { chosen: null, candidates: [...candidates], reason } };
   }
   const reason = `${chosen.kind} (${chosen.field}) ranks first in the source's precedence ${precedence.join(' > ')}`;
-  return { publishedAt: chosen.at, precision: chosen.precision, evidence: { chosen, candidates: [...candidates], reason } };
+  return {
+    publishedAt: chosen.at,
+    precision: chosen.precision,
+    evidence: { chosen, candidates: [...candidates], reason },
+  };
 }

@@ -1,0 +1,6 @@
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** The sourcecheck version, from package.json. */
+export const version = pkg.version;

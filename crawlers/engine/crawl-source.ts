@@ -1,0 +1,169 @@
+import { Configuration, HttpCrawler, type HttpCrawlingContext } from 'crawlee';
+import { sql, type Kysely } from 'kysely';
+import type { Logger } from '../../core/log.js';
+import type { Database } from '../../db/database.js';
+import { abortStaleRuns, finishCrawlRun, startCrawlRun } from '../../db/repositories/crawl-run.repository.js';
+import type { CrawlError } from '../../db/tables/crawl-run.table.js';
+import type { SourceParser } from '../extract/types.js';
+import type { HostMap } from '../fetch/host-map.js';
+import type { SourceDefinition } from '../sources/schema.js';
+import { archiveHook, backoffHandler, failureHandler, robotsHook } from './hooks.js';
+import type { HostGate } from './host-gate.js';
+import { SourcecheckHttpClient } from './http-client.js';
+import { CrawlRecorder, type CrawlStats, type ProgressListener } from './recorder.js';
+import type { RobotsCache } from './robots.js';
+import { createRoutes, toCrawleeRequest } from './routes.js';
+
+/** Everything one source's crawl needs. */
+export interface SourceCrawlOptions {
+  db: Kysely<Database>;
+  backend: 'postgres' | 'pglite';
+  source: SourceDefinition;
+  parser: SourceParser;
+  since: Date;
+  maxPages: number;
+  hostMap: HostMap;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  maxRetries: number;
+  headers: Record<string, string>;
+  gate: HostGate;
+  robots: RobotsCache;
+  log: Logger;
+  onProgress?: ProgressListener;
+}
+
+/** The outcome of one source's crawl. `skipped`: another process holds its crawl lock. */
+export interface SourceResult {
+  sourceId: string;
+  runId: string | null;
+  status: 'succeeded' | 'partial' | 'failed' | 'skipped';
+  since: string;
+  stats: CrawlStats | null;
+  errors: CrawlError[];
+  reason?: string;
+}
+
+/**
+ * Crawl one source under its lock: on PostgreSQL a session advisory lock per source (two
+ * crawls at once never work on the same source); on PGlite the data-dir lock already keeps
+ * other processes out. Runs left `running` by a killed process are marked `aborted` first.
+ */
+export async function crawlSource(options: SourceCrawlOptions): Promise<SourceResult> {
+  if (options.backend === 'pglite') return runLocked(options);
+  return options.db.connection().execute(async (conn) => {
+    const key = `sourcecheck:crawl:${options.source.id}`;
+    const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_lock(hashtext(${key})) as ok`.execute(conn);
+    if (!rows[0]?.ok) {
+      return {
+        sourceId: options.source.id,
+        runId: null,
+        status: 'skipped',
+        since: options.since.toISOString(),
+        stats: null,
+        errors: [],
+        reason: 'another crawl of this source is running',
+      };
+    }
+    try {
+      return await runLocked(options);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(conn);
+    }
+  });
+}
+
+async function runLocked(options: SourceCrawlOptions): Promise<SourceResult> {
+  const { db, source, log } = options;
+  const aborted = await abortStaleRuns(db, source.id);
+  if (aborted > 0) log.warn(`marked ${aborted} unfinished run(s) of ${source.id} as aborted`);
+  const runId = await startCrawlRun(db, source.id, options.since, { maxPages: options.maxPages });
+  const recorder = new CrawlRecorder(source.id, options.onProgress);
+  try {
+    const crawler = buildCrawler(options, runId, recorder);
+    const ctx = { since: options.since, maxPages: options.maxPages };
+    const start = options.parser
+      .start(ctx)
+      .map((r) => toCrawleeRequest(r, source.hosts))
+      .filter((r) => r !== undefined);
+    await crawler.run(start);
+  } catch (error) {
+    recorder.fail(source.discovery[0]?.url ?? source.id, 'crawl aborted', (error as Error).message);
+    await finishCrawlRun(db, runId, 'failed', { ...recorder.stats }, recorder.errors);
+    return {
+      sourceId: source.id,
+      runId,
+      status: 'failed',
+      since: options.since.toISOString(),
+      stats: recorder.stats,
+      errors: recorder.errors,
+    };
+  }
+  const status = recorder.status();
+  await finishCrawlRun(db, runId, status, { ...recorder.stats }, recorder.errors);
+  return {
+    sourceId: source.id,
+    runId,
+    status,
+    since: options.since.toISOString(),
+    stats: recorder.stats,
+    errors: recorder.errors,
+  };
+}
+
+function buildCrawler(
+  options: SourceCrawlOptions,
+  runId: string,
+  recorder: CrawlRecorder,
+): HttpCrawler<HttpCrawlingContext> {
+  const { source } = options;
+  const client = new SourcecheckHttpClient({
+    fetch: {
+      hostMap: options.hostMap,
+      timeoutMs: options.timeoutMs,
+      maxBodyBytes: options.maxBodyBytes,
+      allowedHosts: new Set(source.hosts),
+    },
+    headers: options.headers,
+    gate: options.gate,
+  });
+  const deps = {
+    db: options.db,
+    source,
+    parser: options.parser,
+    ctx: { since: options.since, maxPages: options.maxPages },
+    client,
+    recorder,
+    log: options.log,
+    pageIds: new Map<string, string>(),
+  };
+  // In-memory queue per run: the database, not crawlee's storage, remembers earlier nights.
+  const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+  return new HttpCrawler(
+    {
+      httpClient: client,
+      requestHandler: createRoutes(deps),
+      preNavigationHooks: [robotsHook(options.robots)],
+      postNavigationHooks: [archiveHook(deps, runId)],
+      errorHandler: backoffHandler(options.gate),
+      failedRequestHandler: failureHandler(deps),
+      maxRequestRetries: options.maxRetries,
+      maxSessionRotations: 1,
+      sessionPoolOptions: { blockedStatusCodes: [] },
+      // Every status reaches the archive hook, which decides retry, session or failure itself.
+      ignoreHttpErrorStatusCodes: Array.from({ length: 100 }, (_, i) => 500 + i),
+      additionalMimeTypes: [
+        'text/plain',
+        'application/octet-stream',
+        'application/pdf',
+        'text/xml',
+        'application/rss+xml',
+      ],
+      // Waiting at the host gate (delays, Retry-After) happens inside navigation: allow for it.
+      navigationTimeoutSecs: 900,
+      requestHandlerTimeoutSecs: 120,
+      maxConcurrency: Math.max(1, source.hosts.length) * (source.politeness.concurrency ?? 1) + 1,
+    },
+    config,
+  );
+}

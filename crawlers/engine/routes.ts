@@ -1,0 +1,90 @@
+import { createHttpRouter, type HttpCrawlingContext, type RequestOptions } from 'crawlee';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { Logger } from '../../core/log.js';
+import { LayoutChangedError } from '../errors.js';
+import { makeDocument } from '../extract/document.js';
+import type { CrawlRequest, DiscoverContext, FetchedDocument, RequestData, SourceParser } from '../extract/types.js';
+import type { SourceDefinition } from '../sources/schema.js';
+import type { CrawlRecorder } from './recorder.js';
+import { storeExtract } from './store.js';
+import type { SourcecheckHttpClient } from './http-client.js';
+
+/** What the handlers share for one source's crawl. */
+export interface RouteDeps {
+  db: Kysely<Database>;
+  source: SourceDefinition;
+  parser: SourceParser;
+  ctx: DiscoverContext;
+  client: SourcecheckHttpClient;
+  recorder: CrawlRecorder;
+  log: Logger;
+  /** Archived page id of each request, set by the post-navigation hook. */
+  pageIds: Map<string, string>;
+}
+
+/** Turn a parser's request into crawlee's, keeping only hosts the source owns. */
+export function toCrawleeRequest(req: CrawlRequest, hosts: readonly string[]): RequestOptions | undefined {
+  if (!hosts.includes(new URL(req.url).hostname)) return undefined; // never off the source's hosts
+  const payload = req.form ? new URLSearchParams(req.form).toString() : undefined;
+  return {
+    url: req.url,
+    label: req.label,
+    method: req.method ?? 'GET',
+    payload,
+    headers: payload ? { 'content-type': 'application/x-www-form-urlencoded', ...req.headers } : req.headers,
+    userData: { data: req.userData ?? {} },
+    useExtendedUniqueKey: payload !== undefined,
+  };
+}
+
+/** The router: handlers picked by label, each short, calling the source's pure parser. */
+export function createRoutes(deps: RouteDeps) {
+  const router = createHttpRouter();
+  const discover = async (context: HttpCrawlingContext) => {
+    const doc = documentOf(context, deps);
+    if (doc.status === 404 && (doc.userData.page ?? 1) > 1) return; // a run of list pages ends with a 404
+    const found = deps.parser.discover(doc, deps.ctx);
+    deps.recorder.count({ listPages: 1 });
+    if (found.itemsFound === 0 && (doc.userData.page ?? 1) === 1) {
+      throw new LayoutChangedError('the list matched no items', doc.url);
+    }
+    for (const record of found.records ?? []) await store(deps, record, pageIdOf(context, deps));
+    await enqueue(context, deps, [...found.articles, ...found.next]);
+  };
+  router.addHandler('LIST', discover);
+  router.addHandler('API', discover);
+  router.addHandler('SITEMAP', discover);
+  router.addHandler('ARTICLE', async (context) => {
+    const doc = documentOf(context, deps);
+    await store(deps, deps.parser.article(doc), pageIdOf(context, deps));
+  });
+  return router;
+}
+
+async function store(
+  deps: RouteDeps,
+  extract: Parameters<typeof storeExtract>[2],
+  pageId: string | null,
+): Promise<void> {
+  const outcome = await storeExtract(deps.db, deps.source, extract, pageId);
+  deps.recorder.count({ articles: 1, [outcome]: 1 });
+}
+
+async function enqueue(context: HttpCrawlingContext, deps: RouteDeps, requests: CrawlRequest[]): Promise<void> {
+  const options = requests.map((r) => toCrawleeRequest(r, deps.source.hosts)).filter((r) => r !== undefined);
+  if (options.length < requests.length)
+    deps.log.debug('skipped links off the source hosts', { source: deps.source.id });
+  if (options.length > 0) await context.crawler.addRequests(options);
+}
+
+function pageIdOf(context: HttpCrawlingContext, deps: RouteDeps): string | null {
+  return deps.pageIds.get(context.request.id ?? context.request.uniqueKey) ?? null;
+}
+
+function documentOf(context: HttpCrawlingContext, deps: RouteDeps): FetchedDocument {
+  const page = deps.client.pageOf(context.response);
+  if (!page) throw new Error(`no fetched page for ${context.request.url}`);
+  const data = (context.request.userData as { data?: RequestData }).data ?? {};
+  return makeDocument(page.finalUrl, page.status, page.headers, page.body, data);
+}

@@ -1,0 +1,36 @@
+import type { Db } from '../../db/database.js';
+import { upsertArticle, type UpsertOutcome } from '../../db/repositories/article.repository.js';
+import { chooseDate } from '../../pipeline/dates/choose.js';
+import type { SourceDefinition } from '../sources/schema.js';
+import type { ArticleExtract } from '../extract/types.js';
+
+/**
+ * Store one extracted article: choose its publication date by the source's precedence (the
+ * chosen candidate, all others and the reason go into `date_evidence`) and upsert it by
+ * (source, native id).
+ */
+export async function storeExtract(
+  db: Db,
+  source: SourceDefinition,
+  extract: ArticleExtract,
+  pageId: string | null,
+): Promise<UpsertOutcome> {
+  const date = chooseDate(extract.dates, source.datePrecedence);
+  const { outcome } = await upsertArticle(db, {
+    sourceId: source.id,
+    nativeId: extract.nativeId,
+    url: extract.url,
+    aliasUrls: extract.aliasUrls ?? [],
+    title: extract.title,
+    publishedAt: date.publishedAt,
+    datePrecision: date.precision,
+    dateEvidence: date.evidence as unknown as Record<string, unknown>,
+    originalOutlet: extract.originalOutlet,
+    docNumber: extract.docNumber,
+    bodyText: extract.bodyText,
+    language: extract.language,
+    attachments: extract.attachments,
+    pageId,
+  });
+  return outcome;
+}
