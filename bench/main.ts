@@ -1,0 +1,18 @@
+import { benchCrawl } from './crawl.js';
+
+/**
+ * `npm run bench -- <name>`: benchmarks print measurements and ratios side by side; they never
+ * assert timings (tests don't time things). Names: crawl (issue #3). dedupe and verify arrive
+ * with issues #4 and #5.
+ */
+const benches: Record<string, () => Promise<void>> = {
+  crawl: () => benchCrawl(Number(process.env.BENCH_ARTICLES ?? 2000)),
+};
+
+const names = process.argv.slice(2);
+const unknown = names.filter((n) => !(n in benches));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown bench: ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})\n`);
+  process.exit(3);
+}
+for (const name of names.length > 0 ? names : Object.keys(benches)) await benches[name]!();
