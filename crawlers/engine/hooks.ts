@@ -25,7 +25,7 @@ export function archiveHook(deps: RouteDeps, runId: string) {
   return async ({ request, response }: HttpCrawlingContext) => {
     const page = deps.client.pageOf(response);
     if (!page) return;
-    const data = (request.userData as { data?: { page?: number } }).data ?? {};
+    const data = (request.userData as { data?: { page?: number; optional?: boolean } }).data ?? {};
     const pageId = await insertPage(deps.db, {
       runId,
       sourceId: deps.source.id,
@@ -43,12 +43,17 @@ export function archiveHook(deps: RouteDeps, runId: string) {
     deps.recorder.count({ pages: 1 });
     const { status } = page;
     if (status < 300) return;
-    if (status === 404 && request.label !== 'ARTICLE' && (data.page ?? 1) > 1) return;
+    if (status === 404 && endsNormally(request.label, data)) return;
     if (status === 429 || status >= 500)
       throw new TransientHttpError(status, request.url, retryAfterMs(page.headers['retry-after']));
     if (BOT_WALL.has(status)) throw new BotWallError(status, request.url, `bot wall: HTTP ${status}`);
     throw new PermanentHttpError(status, request.url);
   };
+}
+
+/** A 404 that is an answer, not a failure: past the last list page, or an optional request. */
+export function endsNormally(label: string | undefined, data: { page?: number; optional?: boolean }): boolean {
+  return data.optional === true || (label !== 'ARTICLE' && (data.page ?? 1) > 1);
 }
 
 /** Before a retry: hold the host for Retry-After, or an exponential backoff with jitter. */

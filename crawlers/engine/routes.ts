@@ -8,6 +8,7 @@ import type { CrawlRequest, DiscoverContext, FetchedDocument, RequestData, Sourc
 import type { SourceDefinition } from '../sources/schema.js';
 import type { CrawlRecorder } from './recorder.js';
 import { storeExtract } from './store.js';
+import { endsNormally } from './hooks.js';
 import type { SourcecheckHttpClient } from './http-client.js';
 
 /** What the handlers share for one source's crawl. */
@@ -43,10 +44,10 @@ export function createRoutes(deps: RouteDeps) {
   const router = createHttpRouter();
   const discover = async (context: HttpCrawlingContext) => {
     const doc = documentOf(context, deps);
-    if (doc.status === 404 && (doc.userData.page ?? 1) > 1) return; // a run of list pages ends with a 404
+    if (doc.status === 404 && endsNormally(context.request.label, doc.userData)) return; // a run of list pages ends with a 404
     const found = deps.parser.discover(doc, deps.ctx);
     deps.recorder.count({ listPages: 1 });
-    if (found.itemsFound === 0 && (doc.userData.page ?? 1) === 1) {
+    if (found.itemsFound === 0 && (doc.userData.page ?? 1) === 1 && !doc.userData.optional) {
       throw new LayoutChangedError('the list matched no items', doc.url);
     }
     for (const record of found.records ?? []) await store(deps, record, pageIdOf(context, deps));

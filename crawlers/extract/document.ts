@@ -20,7 +20,9 @@ export function makeDocument(
   userData: RequestData = {},
 ): FetchedDocument {
   const label = headerCharset(headers['content-type']);
-  const sniff = label ? { transportLayerEncodingLabel: label } : {};
+  // Without a declared charset, UTF-8 (what JSON and XML require, and what every source here
+  // uses unless its <meta> or a BOM says otherwise) rather than the WHATWG windows-1252.
+  const sniff = { defaultEncoding: 'utf-8', ...(label ? { transportLayerEncodingLabel: label } : {}) };
   let $: cheerio.CheerioAPI | undefined;
   let text: string | undefined;
   return {

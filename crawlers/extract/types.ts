@@ -25,6 +25,8 @@ export interface RequestData {
   listTitle?: string;
   /** The date shown on the list, a date candidate of kind `list`/`api`. */
   listDate?: DateCandidate;
+  /** A request that may legitimately not exist (an e-paper day without an issue): a 404 is no error. */
+  optional?: boolean;
   /** Free-form, parser-specific (a channel code, a column). Strings only, to stay serialisable. */
   extra?: Record<string, string>;
 }
