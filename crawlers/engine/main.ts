@@ -19,6 +19,11 @@ export interface CrawlRequestOptions {
   /** Fixed lower bound for list dates; default per source: last successful run − 2 days, else 30 days. */
   since?: Date;
   now?: Date;
+  /**
+   * A delay chosen explicitly (`--delay-ms`, env, config file) applies to every host; without
+   * one, each source's own politeness delay applies, else the default.
+   */
+  delayOverrideMs?: number;
   onProgress?: ProgressListener;
 }
 
@@ -47,7 +52,8 @@ export async function crawl(
   const ua = userAgent(version, config.contactUrl);
   const robots = new RobotsCache(ua, { ...fetchOptions, headers: { 'user-agent': ua } });
   const delays = new Map(request.sources.flatMap((s) => s.hosts.map((h) => [h, s.politeness.delayMs] as const)));
-  const gate = new HostGate((host) => Math.max(delays.get(host) ?? config.delayMs, config.delayMs));
+  const override = request.delayOverrideMs;
+  const gate = new HostGate((host) => override ?? delays.get(host) ?? config.delayMs);
   const headers = {
     'user-agent': ua,
     accept: 'text/html,application/xhtml+xml,application/xml,application/json;q=0.9,*/*;q=0.8',

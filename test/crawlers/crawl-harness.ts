@@ -38,14 +38,25 @@ export async function crawlReplay(options: CrawlReplayOptions): Promise<CrawlRun
   const replay = await startReplay({ hosts: options.hosts, routes: options.routes });
   const { config } = loadConfig({
     env: {},
-    flags: { hostMap: replay.hostMap, delayMs: 0, maxRetries: 2, requestTimeoutMs: 5000, dataDir: 'memory://', ...options.config },
+    flags: {
+      hostMap: replay.hostMap,
+      delayMs: 0,
+      maxRetries: 2,
+      requestTimeoutMs: 5000,
+      dataDir: 'memory://',
+      ...options.config,
+    },
   });
   const log = createLogger('silent');
   const handle = options.handle ?? (await openDatabase(config, log));
   await migrateToLatest(handle.db);
   await upsertSources(handle.db, sourceRegistry);
   const sources = options.sources.map((id) => findSource(id)!);
-  const results = await crawl(handle.db, handle.backend, config, '0.0.0-test', log, { sources, since: new Date(options.since) });
+  const results = await crawl(handle.db, handle.backend, config, '0.0.0-test', log, {
+    sources,
+    since: new Date(options.since),
+    delayOverrideMs: config.delayMs,
+  });
   return {
     handle,
     replay,

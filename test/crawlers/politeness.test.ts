@@ -63,7 +63,13 @@ describe('robots.txt', () => {
       hosts: ['www.reuters.com', 'a.example.cn', 'down.example.cn', 'none.example.cn'],
       sitesDir: new URL('../fixtures/sites/', import.meta.url).pathname,
       routes: {
-        'a.example.cn': [{ path: '/robots.txt', body: 'User-agent: *\nDisallow: /private/\nCrawl-delay: 3\n', headers: { 'content-type': 'text/plain' } }],
+        'a.example.cn': [
+          {
+            path: '/robots.txt',
+            body: 'User-agent: *\nDisallow: /private/\nCrawl-delay: 3\n',
+            headers: { 'content-type': 'text/plain' },
+          },
+        ],
         'down.example.cn': [{ path: '/robots.txt', status: 503 }],
       },
     });
@@ -80,14 +86,20 @@ describe('robots.txt', () => {
   it("follows Reuters' allow-list: articles refused, declared sitemaps allowed", async () => {
     const article = 'https://www.reuters.com/business/finance/goldman-sachs-pushes-fed-rate-cut-call-2027-2026-06-07/';
     expect(await robots.check(article, 'ARTICLE')).toEqual({ allowed: false, reason: 'disallowed by robots.txt' });
-    expect((await robots.check('https://www.reuters.com/arc/outboundfeeds/news-sitemap/?outputType=xml&from=100', 'SITEMAP')).allowed).toBe(true);
+    expect(
+      (await robots.check('https://www.reuters.com/arc/outboundfeeds/news-sitemap/?outputType=xml&from=100', 'SITEMAP'))
+        .allowed,
+    ).toBe(true);
     expect((await robots.check('https://www.reuters.com/plus/x', 'ARTICLE')).allowed).toBe(true);
   });
 
   it('fetches robots.txt once per host and refuses a host whose robots.txt fails with 5xx', async () => {
     await robots.check('https://a.example.cn/other', 'ARTICLE');
     expect(replay.hits.filter((h) => h.host === 'a.example.cn' && h.url === '/robots.txt')).toHaveLength(1);
-    expect(await robots.check('https://down.example.cn/x', 'LIST')).toEqual({ allowed: false, reason: 'robots.txt answered HTTP 503' });
+    expect(await robots.check('https://down.example.cn/x', 'LIST')).toEqual({
+      allowed: false,
+      reason: 'robots.txt answered HTTP 503',
+    });
   });
 
   it('treats a missing robots.txt as no rules', async () => {

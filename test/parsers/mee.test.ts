@@ -18,15 +18,6 @@ const YJZJ = 'https://www.mee.gov.cn/hdjl/yjzj/';
 const GWYWJ = 'https://www.mee.gov.cn/zcwj/gwywj/';
 const GWYWJ_2 = 'https://www.mee.gov.cn/zcwj/gwywj/index_1.shtml';
 
-/**
- * Labels this parser deliberately disagrees with (reported, fixture left unchanged):
- * t20260417_1148120 is a 信息公开 page with no 来源 line; its only issuer field is 发布机关
- * 国务院办公厅, so 中国政府网 cannot be read from the page.
- */
-const DISPUTED: Record<string, { originalOutlet: string }> = {
-  t20260417_1148120: { originalOutlet: '国务院办公厅' },
-};
-
 function listData(): Map<string, RequestData> {
   const data = new Map<string, RequestData>();
   for (const url of [YJZJ, GWYWJ, GWYWJ_2]) {
@@ -108,7 +99,7 @@ describe('mee articles match _expected.json', () => {
       const extract = meeParser.article(fixtureDoc(label.url, { userData: data.get(label.url) ?? {} }));
       expect(extract.title).toBe(label.title);
       expect(extract.nativeId).toBe(label.nativeId);
-      expect(extract.originalOutlet).toBe(DISPUTED[label.nativeId]?.originalOutlet ?? label.originalSource);
+      expect(extract.originalOutlet).toBe(label.originalSource);
       expect(extract.docNumber).toBe((label as { docNumber?: string }).docNumber ?? null);
       expect(extract.bodyText).not.toBe('');
       const chosen = chooseDate(extract.dates, mee.datePrecedence);
