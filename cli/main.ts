@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { SourcecheckError, describeError } from '../core/errors.js';
+import { ChecksFailedError, SourcecheckError, describeError } from '../core/errors.js';
 import { ExitCode, type ExitCodeValue } from '../core/exit-codes.js';
 import { buildProgram } from './program.js';
 
@@ -31,7 +31,8 @@ export async function main(argv: readonly string[]): Promise<ExitCodeValue> {
     const prefix = code === ExitCode.Unexpected ? 'unexpected error: ' : '';
     process.stderr.write(`sourcecheck: ${prefix}${describeError(failure)}\n`);
     if (verbose) process.stderr.write(`${formatChain(failure)}\n`);
-    if (argv.includes('--json')) {
+    // A ChecksFailedError comes after the command printed its own (valid) JSON result.
+    if (argv.includes('--json') && !(failure instanceof ChecksFailedError)) {
       process.stdout.write(
         `${JSON.stringify({ ok: false, error: { message: describeError(failure), exitCode: code } })}\n`,
       );

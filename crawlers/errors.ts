@@ -64,8 +64,11 @@ export class TransientHttpError extends Error {
 
 /** Disallowed by the host's robots.txt: recorded and skipped, never fetched. */
 export class RobotsDisallowedError extends NonRetryableError {
-  constructor(readonly url: string) {
-    super(`disallowed by robots.txt`);
+  constructor(
+    readonly url: string,
+    reason = 'disallowed by robots.txt',
+  ) {
+    super(reason);
     this.name = 'RobotsDisallowedError';
   }
 }

@@ -30,6 +30,8 @@ export function crawlCommand(): Command {
           return await crawl(handle.db, handle.backend, ctx.config, version, ctx.log, {
             sources,
             since,
+            // An explicitly chosen delay (flag, env, config file) applies to every host.
+            delayOverrideMs: ctx.origins.delayMs === 'default' ? undefined : ctx.config.delayMs,
             onProgress: (id, s) => progress.update(id, s),
           });
         } finally {

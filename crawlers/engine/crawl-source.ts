@@ -5,6 +5,7 @@ import type { Database } from '../../db/database.js';
 import { abortStaleRuns, finishCrawlRun, startCrawlRun } from '../../db/repositories/crawl-run.repository.js';
 import type { CrawlError } from '../../db/tables/crawl-run.table.js';
 import type { SourceParser } from '../extract/types.js';
+import type { FetchedPage } from '../fetch/fetch-page.js';
 import type { HostMap } from '../fetch/host-map.js';
 import type { SourceDefinition } from '../sources/schema.js';
 import { archiveHook, backoffHandler, failureHandler, robotsHook } from './hooks.js';
@@ -136,6 +137,7 @@ function buildCrawler(
     recorder,
     log: options.log,
     pageIds: new Map<string, string>(),
+    fetched: new Map<string, FetchedPage>(),
   };
   // In-memory queue per run: the database, not crawlee's storage, remembers earlier nights.
   const config = new Configuration({ persistStorage: false, purgeOnStart: true });

@@ -12,7 +12,7 @@ const BOT_WALL = new Set([401, 403, 412]);
 export function robotsHook(robots: RobotsCache) {
   return async ({ request }: HttpCrawlingContext) => {
     const verdict = await robots.check(request.url, request.label ?? 'ARTICLE');
-    if (!verdict.allowed) throw new RobotsDisallowedError(request.url);
+    if (!verdict.allowed) throw new RobotsDisallowedError(request.url, verdict.reason);
   };
 }
 
@@ -22,9 +22,10 @@ export function robotsHook(robots: RobotsCache) {
  * passes through: that is how a run of list pages ends.
  */
 export function archiveHook(deps: RouteDeps, runId: string) {
-  return async ({ request, response }: HttpCrawlingContext) => {
-    const page = deps.client.pageOf(response);
+  return async ({ request }: HttpCrawlingContext) => {
+    const page = deps.client.take(request.method, request.url, request.payload);
     if (!page) return;
+    deps.fetched.set(request.id ?? request.uniqueKey, page);
     const data = (request.userData as { data?: { page?: number; optional?: boolean } }).data ?? {};
     const pageId = await insertPage(deps.db, {
       runId,
@@ -72,6 +73,7 @@ export function backoffHandler(gate: HostGate) {
 /** When a URL has failed for good: one error record with its kind and the saved page. */
 export function failureHandler(deps: RouteDeps) {
   return ({ request }: HttpCrawlingContext, error: Error) => {
+    deps.fetched.delete(request.id ?? request.uniqueKey);
     deps.recorder.fail(request.url, kindOf(error), error.message, deps.pageIds.get(request.id ?? request.uniqueKey));
   };
 }

@@ -18,19 +18,24 @@ export interface ClientDeps {
  * engine can archive the exact bytes and read the real final URL.
  */
 export class SourcecheckHttpClient implements BaseHttpClient {
-  readonly #pages = new WeakMap<object, FetchedPage>();
+  // Keyed by request, not by stream: crawlee re-encodes the stream when a header names a
+  // charset, so the object it hands back is not the one returned here.
+  readonly #pages = new Map<string, FetchedPage>();
 
   constructor(private readonly deps: ClientDeps) {}
 
-  /** The page behind a response stream handed to crawlee. */
-  pageOf(response: object | undefined): FetchedPage | undefined {
-    return response ? this.#pages.get(response) : undefined;
+  /** Hand over (and forget) the page fetched for this method, URL and body. */
+  take(method: string, url: string, body: string | undefined): FetchedPage | undefined {
+    const key = requestKey(method, url, body);
+    const page = this.#pages.get(key);
+    this.#pages.delete(key);
+    return page;
   }
 
   async stream(request: HttpRequest): Promise<StreamingHttpResponse> {
     const page = await this.#fetch(request);
     const stream = Readable.from([page.body]);
-    this.#pages.set(stream, page);
+    this.#pages.set(requestKey(request.method ?? 'GET', String(request.url), bodyText(request.body)), page);
     const progress = { percent: 1, transferred: page.body.length, total: page.body.length };
     return { ...responseData(request, page), stream, downloadProgress: progress, uploadProgress: progress };
   }
@@ -51,6 +56,14 @@ export class SourcecheckHttpClient implements BaseHttpClient {
       fetchPage(url, { ...this.deps.fetch, method, body, headers }),
     );
   }
+}
+
+function bodyText(body: HttpRequest['body']): string | undefined {
+  return typeof body === 'string' || Buffer.isBuffer(body) ? body.toString() : undefined;
+}
+
+function requestKey(method: string, url: string, body: string | undefined): string {
+  return `${method.toUpperCase()} ${url} ${body ?? ''}`;
 }
 
 function responseData(request: HttpRequest, page: FetchedPage) {

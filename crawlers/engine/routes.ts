@@ -10,6 +10,7 @@ import type { CrawlRecorder } from './recorder.js';
 import { storeExtract } from './store.js';
 import { endsNormally } from './hooks.js';
 import type { SourcecheckHttpClient } from './http-client.js';
+import type { FetchedPage } from '../fetch/fetch-page.js';
 
 /** What the handlers share for one source's crawl. */
 export interface RouteDeps {
@@ -22,6 +23,8 @@ export interface RouteDeps {
   log: Logger;
   /** Archived page id of each request, set by the post-navigation hook. */
   pageIds: Map<string, string>;
+  /** The fetched page of each request in flight, from the hook to its handler. */
+  fetched: Map<string, FetchedPage>;
 }
 
 /** Turn a parser's request into crawlee's, keeping only hosts the source owns. */
@@ -84,7 +87,9 @@ function pageIdOf(context: HttpCrawlingContext, deps: RouteDeps): string | null 
 }
 
 function documentOf(context: HttpCrawlingContext, deps: RouteDeps): FetchedDocument {
-  const page = deps.client.pageOf(context.response);
+  const key = context.request.id ?? context.request.uniqueKey;
+  const page = deps.fetched.get(key);
+  deps.fetched.delete(key);
   if (!page) throw new Error(`no fetched page for ${context.request.url}`);
   const data = (context.request.userData as { data?: RequestData }).data ?? {};
   return makeDocument(page.finalUrl, page.status, page.headers, page.body, data);

@@ -11,6 +11,35 @@ export function headerCharset(contentType: string | undefined): string | undefin
   return /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
 }
 
+const GB_FAMILY = /^(gb2312|gbk|gb18030|x-gbk|csgb2312|chinese)$/i;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(body: Buffer): boolean {
+  try {
+    strictUtf8.decode(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The charset to trust, given the header's. Chinese sites mislabel pages both ways
+ * (sources.md §7.4): bytes that are valid UTF-8 with non-ASCII text are UTF-8 whatever a
+ * GB-family header says (GBK text is practically never valid UTF-8), and a page labelled UTF-8
+ * whose bytes are not UTF-8 falls back to its `<meta>`, then GB18030.
+ */
+export function effectiveCharset(
+  headerLabel: string | undefined,
+  body: Buffer,
+  utf8 = isUtf8(body),
+): string | undefined {
+  if (!headerLabel) return undefined;
+  if (GB_FAMILY.test(headerLabel) && utf8 && body.some((b) => b >= 0x80)) return 'utf-8';
+  if (/^utf-?8$/i.test(headerLabel) && !utf8) return undefined;
+  return headerLabel;
+}
+
 /** Build the document a parser sees, decoding lazily and once. */
 export function makeDocument(
   url: string,
@@ -19,10 +48,13 @@ export function makeDocument(
   body: Buffer,
   userData: RequestData = {},
 ): FetchedDocument {
-  const label = headerCharset(headers['content-type']);
-  // Without a declared charset, UTF-8 (what JSON and XML require, and what every source here
-  // uses unless its <meta> or a BOM says otherwise) rather than the WHATWG windows-1252.
-  const sniff = { defaultEncoding: 'utf-8', ...(label ? { transportLayerEncodingLabel: label } : {}) };
+  const utf8 = isUtf8(body);
+  const label = effectiveCharset(headerCharset(headers['content-type']), body, utf8);
+  // Without a declared charset: UTF-8 when the bytes are UTF-8 (what JSON and XML require, and
+  // what every source here uses unless its <meta> or a BOM says otherwise), else GB18030 —
+  // never the WHATWG default windows-1252, which no source here uses.
+  const fallback = utf8 ? 'utf-8' : 'gb18030';
+  const sniff = { defaultEncoding: fallback, ...(label ? { transportLayerEncodingLabel: label } : {}) };
   let $: cheerio.CheerioAPI | undefined;
   let text: string | undefined;
   return {

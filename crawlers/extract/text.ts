@@ -3,7 +3,8 @@ import type { AnyNode } from 'domhandler';
 import { LayoutChangedError } from '../errors.js';
 
 /** Elements that never carry article text. */
-const NOISE = 'script, style, noscript, iframe, form, button, .share, .bdsharebuttonbox, [class*="share"], [id*="share"]';
+const NOISE =
+  'script, style, noscript, iframe, form, button, .share, .bdsharebuttonbox, [class*="share"], [id*="share"]';
 
 /** Block elements after which a line break belongs in plain text. */
 const BLOCKS = 'p, div, br, li, h1, h2, h3, h4, h5, h6, tr, dd, dt, section, article, table';
@@ -41,7 +42,12 @@ export function firstMatch($: CheerioAPI, selectors: readonly string[]): Cheerio
 }
 
 /** Like {@link firstMatch} but a miss is a `LayoutChangedError` naming the field and selectors. */
-export function requireMatch($: CheerioAPI, selectors: readonly string[], field: string, url: string): Cheerio<AnyNode> {
+export function requireMatch(
+  $: CheerioAPI,
+  selectors: readonly string[],
+  field: string,
+  url: string,
+): Cheerio<AnyNode> {
   const el = firstMatch($, selectors);
   if (!el) throw new LayoutChangedError(`no ${field}: none of ${selectors.join(' | ')} matched`, url);
   return el;
@@ -67,7 +73,10 @@ const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔[【(（]\s*(?:19|20)\d{2}\s*[〕\]
 export function findDocNumber(text: string): string | null {
   const m = DOC_NUMBER.exec(text);
   if (!m) return null;
-  return m[0].replace(/[[【(（]\s*/, '〔').replace(/\s*[\]】)）]\s*/, '〕').replace(/\s+/g, '');
+  return m[0]
+    .replace(/[[【(（]\s*/, '〔')
+    .replace(/\s*[\]】)）]\s*/, '〕')
+    .replace(/\s+/g, '');
 }
 
 /** Strip a leading `来源：` / `来源:` label. */

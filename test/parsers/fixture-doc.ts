@@ -13,11 +13,20 @@ export const REAL_PAGES = new URL('../../../shared/real-pages/', import.meta.url
  * `realUrl` is the page's real URL; `file` is the path inside `test/fixtures/sites/<host>/`
  * (defaults to the URL path, with `index.html` for a trailing slash).
  */
-export function fixtureDoc(realUrl: string, options: { file?: string; userData?: RequestData; contentType?: string } = {}): FetchedDocument {
+export function fixtureDoc(
+  realUrl: string,
+  options: { file?: string; userData?: RequestData; contentType?: string } = {},
+): FetchedDocument {
   const url = new URL(realUrl);
   const rel = options.file ?? (url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname);
   const body = readFileSync(`${SITES}${url.hostname}/${rel.replace(/^\//, '')}`);
-  return makeDocument(realUrl, 200, { 'content-type': options.contentType ?? contentTypeFor(rel) }, body, options.userData);
+  return makeDocument(
+    realUrl,
+    200,
+    { 'content-type': options.contentType ?? contentTypeFor(rel) },
+    body,
+    options.userData,
+  );
 }
 
 /** A document from `../shared/real-pages/<file>` (gunzipped when it ends in .gz). */
@@ -28,7 +37,8 @@ export function realPageDoc(realUrl: string, file: string, contentType = 'text/h
 
 /** The `_expected.json` labels of a replayed host. */
 export function expectedArticles(host: string): ExpectedArticle[] {
-  return (JSON.parse(readFileSync(`${SITES}${host}/_expected.json`, 'utf8')) as { articles: ExpectedArticle[] }).articles;
+  return (JSON.parse(readFileSync(`${SITES}${host}/_expected.json`, 'utf8')) as { articles: ExpectedArticle[] })
+    .articles;
 }
 
 /** One labelled article (see test/fixtures/sites/FORMAT.md). */
