@@ -89,6 +89,12 @@ export const configFields = {
     '--source-concurrency <n>',
     'Sources crawled side by side (each host still gets one request at a time).',
   ),
+  browserArticles: field(
+    z.preprocess(coerceBoolean, z.boolean()).default(false),
+    'SOURCECHECK_BROWSER_ARTICLES',
+    '--browser-articles',
+    'Fetch article pages that need a browser (Reuters) with Chromium, where robots.txt allows. Off: headlines only.',
+  ),
   logLevel: field(
     z.enum(LOG_LEVELS).default('info'),
     'SOURCECHECK_LOG_LEVEL',
@@ -183,6 +189,14 @@ function refineHostMap(value: string, ctx: z.RefinementCtx): void {
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: (error as Error).message });
   }
+}
+
+/** Env and file values arrive as strings: `1`/`true`/`yes` and `0`/`false`/`no`. */
+function coerceBoolean(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  return value;
 }
 
 function field<S extends z.ZodType>(schema: S, env: string, flag: string, description: string) {

@@ -4,7 +4,8 @@ import type { Logger } from '../../core/log.js';
 import type { Database } from '../../db/database.js';
 import { abortStaleRuns, finishCrawlRun, startCrawlRun } from '../../db/repositories/crawl-run.repository.js';
 import type { CrawlError } from '../../db/tables/crawl-run.table.js';
-import type { SourceParser } from '../extract/types.js';
+import type { CrawlRequest, DiscoverContext, SourceParser } from '../extract/types.js';
+import { crawlWithBrowser } from './browser-crawl.js';
 import type { FetchedPage } from '../fetch/fetch-page.js';
 import type { HostMap } from '../fetch/host-map.js';
 import type { SourceDefinition } from '../sources/schema.js';
@@ -23,6 +24,8 @@ export interface SourceCrawlOptions {
   parser: SourceParser;
   since: Date;
   maxPages: number;
+  /** Fetch browser-only article pages (sources with `browser: 'optional'`). */
+  browserArticles: boolean;
   hostMap: HostMap;
   timeoutMs: number;
   maxBodyBytes: number;
@@ -81,13 +84,13 @@ async function runLocked(options: SourceCrawlOptions): Promise<SourceResult> {
   const runId = await startCrawlRun(db, source.id, options.since, { maxPages: options.maxPages });
   const recorder = new CrawlRecorder(source.id, options.onProgress);
   try {
-    const crawler = buildCrawler(options, runId, recorder);
-    const ctx = { since: options.since, maxPages: options.maxPages };
+    const { crawler, browserQueue } = buildCrawler(options, runId, recorder);
     const start = options.parser
-      .start(ctx)
+      .start(discoverContext(options))
       .map((r) => toCrawleeRequest(r, source.hosts))
       .filter((r) => r !== undefined);
     await crawler.run(start);
+    if (browserQueue.length > 0) await crawlWithBrowser(options, runId, recorder, browserQueue);
   } catch (error) {
     recorder.fail(source.discovery[0]?.url ?? source.id, 'crawl aborted', (error as Error).message);
     await finishCrawlRun(db, runId, 'failed', { ...recorder.stats }, recorder.errors);
@@ -112,11 +115,15 @@ async function runLocked(options: SourceCrawlOptions): Promise<SourceResult> {
   };
 }
 
+function discoverContext(options: SourceCrawlOptions): DiscoverContext {
+  return { since: options.since, maxPages: options.maxPages, browserArticles: options.browserArticles };
+}
+
 function buildCrawler(
   options: SourceCrawlOptions,
   runId: string,
   recorder: CrawlRecorder,
-): HttpCrawler<HttpCrawlingContext> {
+): { crawler: HttpCrawler<HttpCrawlingContext>; browserQueue: CrawlRequest[] } {
   const { source } = options;
   const client = new SourcecheckHttpClient({
     fetch: {
@@ -132,16 +139,17 @@ function buildCrawler(
     db: options.db,
     source,
     parser: options.parser,
-    ctx: { since: options.since, maxPages: options.maxPages },
+    ctx: discoverContext(options),
     client,
     recorder,
     log: options.log,
     pageIds: new Map<string, string>(),
     fetched: new Map<string, FetchedPage>(),
+    browserQueue: [] as CrawlRequest[],
   };
   // In-memory queue per run: the database, not crawlee's storage, remembers earlier nights.
   const config = new Configuration({ persistStorage: false, purgeOnStart: true });
-  return new HttpCrawler(
+  const crawler = new HttpCrawler(
     {
       httpClient: client,
       requestHandler: createRoutes(deps),
@@ -168,4 +176,5 @@ function buildCrawler(
     },
     config,
   );
+  return { crawler, browserQueue: deps.browserQueue };
 }

@@ -73,6 +73,7 @@ export async function crawl(
           parser: parserFor(source.id),
           since,
           maxPages: config.maxPages,
+          browserArticles: config.browserArticles,
           hostMap,
           timeoutMs: config.requestTimeoutMs,
           maxBodyBytes: config.maxBodyBytes,

@@ -25,6 +25,8 @@ export interface RouteDeps {
   pageIds: Map<string, string>;
   /** The fetched page of each request in flight, from the hook to its handler. */
   fetched: Map<string, FetchedPage>;
+  /** Article pages this source can only fetch through a browser, collected for the browser pass. */
+  browserQueue: CrawlRequest[];
 }
 
 /** Turn a parser's request into crawlee's, keeping only hosts the source owns. */
@@ -75,7 +77,10 @@ async function store(
   deps.recorder.count({ articles: 1, [outcome]: 1 });
 }
 
-async function enqueue(context: HttpCrawlingContext, deps: RouteDeps, requests: CrawlRequest[]): Promise<void> {
+async function enqueue(context: HttpCrawlingContext, deps: RouteDeps, all: CrawlRequest[]): Promise<void> {
+  const viaBrowser = (r: CrawlRequest) => r.label === 'ARTICLE' && deps.source.browser === 'optional';
+  deps.browserQueue.push(...all.filter(viaBrowser));
+  const requests = all.filter((r) => !viaBrowser(r));
   const options = requests.map((r) => toCrawleeRequest(r, deps.source.hosts)).filter((r) => r !== undefined);
   if (options.length < requests.length)
     deps.log.debug('skipped links off the source hosts', { source: deps.source.id });

@@ -50,6 +50,11 @@ export interface DiscoverContext {
   since: Date;
   /** Hard cap on list/API/sitemap pages followed per entry. */
   maxPages: number;
+  /**
+   * Ask for article pages that only a browser can fetch (a source with `browser: 'optional'`).
+   * Off by default: such pages sit behind bot walls and usually outside robots.txt.
+   */
+  browserArticles?: boolean;
 }
 
 /** What a LIST / API / SITEMAP page yielded. */

@@ -88,7 +88,11 @@ function discoverSlice(entries: readonly NewsSitemapEntry[], ctx: DiscoverContex
   const records = entries.map((e) => entryRecord(e, ctx.since)).filter((r): r is ArticleExtract => r !== undefined);
   // itemsFound counts every <url>, kept or not: a slice of Spanish or old entries is healthy,
   // only an empty <urlset> suggests the feed changed.
-  return { articles: [], next: [], records, itemsFound: entries.length };
+  // Article pages only on request, and then only through the browser path (robots.txt permitting).
+  const articles: CrawlRequest[] = ctx.browserArticles
+    ? records.map((r) => ({ url: r.url, label: 'ARTICLE', userData: { listTitle: r.title, listDate: r.dates[0] } }))
+    : [];
+  return { articles, next: [], records, itemsFound: entries.length };
 }
 
 /** A SITEMAP page: the index yields slice requests, a slice yields headline records. */
