@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { upsertArticle, type UpsertOutcome } from '../../db/repositories/article.repository.js';
 import { chooseDate } from '../../pipeline/dates/choose.js';
+import { documentDate } from '../../pipeline/dates/text-dates.js';
 import type { SourceDefinition } from '../sources/schema.js';
 import type { ArticleExtract } from '../extract/types.js';
 
@@ -16,6 +17,8 @@ export async function storeExtract(
   pageId: string | null,
 ): Promise<UpsertOutcome> {
   const date = chooseDate(extract.dates, source.datePrecedence);
+  // The document's own (signing) date is kept beside the publication date, never instead of it.
+  const signed = documentDate(extract.bodyText);
   const { outcome } = await upsertArticle(db, {
     sourceId: source.id,
     nativeId: extract.nativeId,
@@ -24,7 +27,7 @@ export async function storeExtract(
     title: extract.title,
     publishedAt: date.publishedAt,
     datePrecision: date.precision,
-    dateEvidence: date.evidence as unknown as Record<string, unknown>,
+    dateEvidence: { ...date.evidence, documentDate: signed ?? null },
     originalOutlet: extract.originalOutlet,
     docNumber: extract.docNumber,
     bodyText: extract.bodyText,
