@@ -6,6 +6,7 @@ import { sourcesCommand } from './commands/sources.js';
 import { crawlCommand } from './commands/crawl.js';
 import { articlesCommand } from './commands/articles.js';
 import { reprocessCommand } from './commands/reprocess.js';
+import { storiesCommand } from './commands/stories.js';
 import { version } from './version.js';
 
 /**

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { crawl } from '../../crawlers/engine/main.js';
+import { clusterStories } from '../../pipeline/stories.js';
 import type { SourceResult } from '../../crawlers/engine/crawl-source.js';
 import { ChecksFailedError } from '../../core/errors.js';
 import { createContext, withDatabase } from '../context.js';
@@ -26,8 +27,9 @@ export function crawlCommand(): Command {
       const since = opts.since === undefined ? undefined : parseSince(opts.since);
       const results = await withDatabase(ctx, { migrate: true }, async (handle) => {
         const progress = createProgress();
+        let crawled;
         try {
-          return await crawl(handle.db, handle.backend, ctx.config, version, ctx.log, {
+          crawled = await crawl(handle.db, handle.backend, ctx.config, version, ctx.log, {
             sources,
             since,
             // An explicitly chosen delay (flag, env, config file) applies to every host.
@@ -37,6 +39,10 @@ export function crawlCommand(): Command {
         } finally {
           progress.done();
         }
+        // The pipeline step: fold what was crawled into stories (incremental, one transaction).
+        const pass = await clusterStories(handle.db);
+        ctx.log.info(`stories: ${pass.newStories} new, ${pass.joined} joined existing ones, ${pass.merged} merged`);
+        return crawled;
       });
       if (opts.json) writeJson(ctx, { ok: !results.some((r) => r.status === 'failed'), sources: results });
       else printSummary(ctx.out, results);
