@@ -14,7 +14,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_data', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('method', 'text', (c) => c.notNull().defaultTo('GET'))
     .execute();
-  await db.schema.createIndex('pages_source_label_index').on('pages').columns(['source_id', 'label', 'fetched_at']).execute();
+  await db.schema
+    .createIndex('pages_source_label_index')
+    .on('pages')
+    .columns(['source_id', 'label', 'fetched_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

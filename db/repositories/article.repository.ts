@@ -69,18 +69,29 @@ async function insertNew(db: Db, input: ArticleInput): Promise<{ id: string; out
   return { id: winner.id, outcome: 'unchanged' };
 }
 
-async function updateExisting(db: Db, existing: ArticleRow, input: ArticleInput): Promise<{ id: string; outcome: UpsertOutcome }> {
-  const aliases = [...new Set([...existing.alias_urls, input.url, ...input.aliasUrls])].filter((u) => u !== existing.canonical_url);
+async function updateExisting(
+  db: Db,
+  existing: ArticleRow,
+  input: ArticleInput,
+): Promise<{ id: string; outcome: UpsertOutcome }> {
+  const aliases = [...new Set([...existing.alias_urls, input.url, ...input.aliasUrls])].filter(
+    (u) => u !== existing.canonical_url,
+  );
   const changed =
     existing.title !== input.title ||
     existing.body_text !== input.bodyText ||
-    (existing.published_at?.toISOString() ?? null) !== (input.publishedAt ? new Date(input.publishedAt).toISOString() : null) ||
+    (existing.published_at?.toISOString() ?? null) !==
+      (input.publishedAt ? new Date(input.publishedAt).toISOString() : null) ||
     existing.original_outlet !== input.originalOutlet ||
     existing.doc_number !== input.docNumber;
   const aliasesChanged = aliases.length !== existing.alias_urls.length;
   await db
     .updateTable('articles')
-    .set(changed ? { ...columns(input), alias_urls: aliases, updated_at: sql<Date>`now()` } : { alias_urls: aliases, last_seen_at: sql<Date>`now()` })
+    .set(
+      changed
+        ? { ...columns(input), alias_urls: aliases, updated_at: sql<Date>`now()` }
+        : { alias_urls: aliases, last_seen_at: sql<Date>`now()` },
+    )
     .where('id', '=', existing.id)
     .execute();
   return { id: existing.id, outcome: changed || aliasesChanged ? 'updated' : 'unchanged' };
@@ -114,6 +125,10 @@ export interface ArticleFilter {
 export async function listArticles(db: Db, filter: ArticleFilter = {}): Promise<ArticleRow[]> {
   let query = db.selectFrom('articles').selectAll();
   if (filter.sourceIds?.length) query = query.where('source_id', 'in', [...filter.sourceIds]);
-  if (filter.since) query = query.where((eb) => eb.or([eb('published_at', '>=', filter.since!), eb('published_at', 'is', null)]));
-  return query.orderBy(sql`published_at desc nulls last`).orderBy('id').execute();
+  if (filter.since)
+    query = query.where((eb) => eb.or([eb('published_at', '>=', filter.since!), eb('published_at', 'is', null)]));
+  return query
+    .orderBy(sql`published_at desc nulls last`)
+    .orderBy('id')
+    .execute();
 }

@@ -3,17 +3,35 @@ import type { Db } from '../database.js';
 import type { CrawlError, CrawlRunRow, CrawlRunStatus } from '../tables/crawl-run.table.js';
 
 /** Open a run for a source; returns its id. */
-export async function startCrawlRun(db: Db, sourceId: string, since: Date, options: Record<string, unknown>): Promise<string> {
+export async function startCrawlRun(
+  db: Db,
+  sourceId: string,
+  since: Date,
+  options: Record<string, unknown>,
+): Promise<string> {
   const row = await db
     .insertInto('crawl_runs')
-    .values({ source_id: sourceId, status: 'running', since, options: JSON.stringify(options), stats: '{}', errors: '[]' })
+    .values({
+      source_id: sourceId,
+      status: 'running',
+      since,
+      options: JSON.stringify(options),
+      stats: '{}',
+      errors: '[]',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Close a run with its final status, statistics and per-URL errors. */
-export async function finishCrawlRun(db: Db, id: string, status: CrawlRunStatus, stats: Record<string, number>, errors: CrawlError[]): Promise<void> {
+export async function finishCrawlRun(
+  db: Db,
+  id: string,
+  status: CrawlRunStatus,
+  stats: Record<string, number>,
+  errors: CrawlError[],
+): Promise<void> {
   await db
     .updateTable('crawl_runs')
     .set({ status, stats: JSON.stringify(stats), errors: JSON.stringify(errors), finished_at: sql<Date>`now()` })
@@ -51,5 +69,11 @@ export async function lastSuccessfulRunStart(db: Db, sourceId: string): Promise<
 
 /** The most recent runs, newest first (for `sources` health and reports). */
 export async function recentRuns(db: Db, sourceId: string, limit = 10): Promise<CrawlRunRow[]> {
-  return db.selectFrom('crawl_runs').selectAll().where('source_id', '=', sourceId).orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('crawl_runs')
+    .selectAll()
+    .where('source_id', '=', sourceId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }

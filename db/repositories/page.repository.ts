@@ -44,7 +44,13 @@ export async function insertPage(db: Db, page: PageRecord): Promise<string> {
  * The newest successful copy of every URL of a source with one of `labels`, oldest first,
  * for `reprocess`. Returned in batches so a large archive is never held in memory at once.
  */
-export async function latestPages(db: Db, sourceId: string, labels: readonly string[], afterId: string, limit: number): Promise<PageRow[]> {
+export async function latestPages(
+  db: Db,
+  sourceId: string,
+  labels: readonly string[],
+  afterId: string,
+  limit: number,
+): Promise<PageRow[]> {
   return db
     .selectFrom('pages as p')
     .selectAll('p')

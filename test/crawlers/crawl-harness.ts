@@ -5,6 +5,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { listArticles } from '../../db/repositories/article.repository.js';
 import { upsertSources } from '../../db/repositories/source.repository.js';
 import { crawl } from '../../crawlers/engine/main.js';
+import { clusterStories } from '../../pipeline/stories.js';
 import type { SourceResult } from '../../crawlers/engine/crawl-source.js';
 import { findSource, sourceRegistry } from '../../crawlers/sources/index.js';
 import { exportArticle, type ExportedArticle } from '../../pipeline/article-export.js';
@@ -57,6 +58,7 @@ export async function crawlReplay(options: CrawlReplayOptions): Promise<CrawlRun
     since: new Date(options.since),
     delayOverrideMs: config.delayMs,
   });
+  await clusterStories(handle.db); // the pipeline step `sourcecheck crawl` runs after crawling
   return {
     handle,
     replay,
