@@ -1,12 +1,15 @@
 import { benchCrawl } from './crawl.js';
+import { benchDedupe } from './dedupe.js';
+import { benchVerify } from './verify.js';
 
 /**
  * `npm run bench -- <name>`: benchmarks print measurements and ratios side by side; they never
- * assert timings (tests don't time things). Names: crawl (issue #3). dedupe and verify arrive
- * with issues #4 and #5.
+ * assert timings (tests don't time things). Names: crawl (issue #3), dedupe (#4), verify (#5).
  */
 const benches: Record<string, () => Promise<void>> = {
   crawl: () => benchCrawl(Number(process.env.BENCH_ARTICLES ?? 2000)),
+  dedupe: () => benchDedupe(),
+  verify: () => benchVerify(),
 };
 
 const names = process.argv.slice(2);

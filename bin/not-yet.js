@@ -3,8 +3,6 @@
 // (exit 3) so no script or CI step mistakes it for a passing run.
 const script = process.argv[2] ?? '?';
 const owner = {
-  bench: 'issues #3 (crawl), #4 (dedupe) and #5 (verify)',
-  eval: 'issue #4 (pipeline evaluation gate) and #5 (verifier evaluation)',
   demo: 'issue #6 (editors desk, nightly job and offline demo)',
 };
 process.stderr.write(`npm run ${script}: not built yet; it arrives with ${owner[script] ?? 'a later issue'}.\n`);

@@ -7,6 +7,7 @@ import { crawlCommand } from './commands/crawl.js';
 import { articlesCommand } from './commands/articles.js';
 import { reprocessCommand } from './commands/reprocess.js';
 import { storiesCommand } from './commands/stories.js';
+import { verifyCommand } from './commands/verify.js';
 import { version } from './version.js';
 
 /**
@@ -29,6 +30,8 @@ export function buildProgram(): Command {
   for (const cmd of [
     crawlCommand(),
     articlesCommand(),
+    storiesCommand(),
+    verifyCommand(),
     reprocessCommand(),
     dbCommand(),
     sourcesCommand(),
