@@ -86,20 +86,20 @@ function supports(kind: ClaimCheck['kind'], value: string, source: SourceText): 
 function contradicts(claimText: string, value: string, body: string): string | null {
   const text = squeeze(claimText);
   const at = text.indexOf(squeeze(value));
-  const quantity =
-    at >= 4
-      ? text
-          .slice(Math.max(0, at - 8), at)
-          .replace(/[\d.%％]+|[从由到至提升提高增长达]+$/g, '')
-          .slice(-4)
-      : '';
-  if (quantity.length < 3) return null;
+  let before = at > 0 ? text.slice(0, at) : '';
+  // Trim the numbers and verbs between the quantity's name and the figure: …贡献率从64%提升到|67%.
+  while (/([\d.%％]|[从由到至提升提高增长达为是将])$/.test(before)) before = before.slice(0, -1);
+  const quantity = before.slice(-4);
+  if (!/^[\u4e00-\u9fff]{3,4}$/.test(quantity)) return null;
   const src = squeeze(body);
   const i = src.indexOf(quantity);
   if (i < 0) return null;
-  const near = src.slice(i, i + quantity.length + 16);
-  const number = /(\d+(?:\.\d+)?)\s*(%|％|项|条|个|家)?/.exec(near.slice(quantity.length));
-  return number && `${number[1]}${number[2] ?? ''}` !== squeeze(value) ? sentenceAround(body, quantity) : null;
+  const unit = /[%％项条个家]$/.exec(squeeze(value))?.[0] ?? '';
+  const near = src.slice(i + quantity.length, i + quantity.length + 24);
+  const stated = [...near.matchAll(/(\d+(?:\.\d+)?)\s*(%|％|项|条|个|家)?/g)].filter((m) => (m[2] ?? '') === unit);
+  const claimed = /\d+(?:\.\d+)?/.exec(value)?.[0];
+  if (stated.length === 0 || stated.some((m) => m[1] === claimed)) return null;
+  return sentenceAround(body, quantity);
 }
 
 /** The sentence of `text` around `needle`, for the report's evidence column. */

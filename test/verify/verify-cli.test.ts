@@ -1,0 +1,111 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VerifyRun } from '../../pipeline/verify/types.js';
+import { runCli } from '../cli/run-cli.js';
+import { freshDir } from '../cli/temp.js';
+import { crawlReplay } from '../crawlers/crawl-harness.js';
+
+const DIGEST = new URL('../../../shared/digests/2026-06-09.md', import.meta.url).pathname;
+const HOSTS = [
+  'www.nda.gov.cn',
+  'www.cac.gov.cn',
+  'www.cnr.cn',
+  'www.reuters.com',
+  'www.gov.cn',
+  'www.mee.gov.cn',
+  'paper.people.com.cn',
+];
+const EXPECTED = [
+  'verified',
+  'verified',
+  'verified',
+  'verified',
+  'verified',
+  'verified',
+  'unverifiable',
+  'verified',
+  'not_found',
+  'verified',
+  'not_found',
+];
+
+describe('sourcecheck verify against the fixture crawl', () => {
+  const dir = freshDir();
+  const env = { SOURCECHECK_DATA_DIR: join(dir, 'db') };
+  beforeAll(async () => {
+    const run = await crawlReplay({
+      hosts: HOSTS,
+      sources: ['nda', 'cac', 'cnr', 'reuters', 'govcn', 'mee', 'rmrb'],
+      since: '2026-01-01T00:00:00+08:00',
+      config: { dataDir: env.SOURCECHECK_DATA_DIR },
+    });
+    await run.close();
+  }, 180_000);
+
+  let json: VerifyRun;
+  it('gives every one of the 11 references a status and a reason, and exits 2', async () => {
+    const cli = await runCli(['verify', DIGEST, '--format', 'json'], env);
+    expect(cli.code).toBe(2);
+    json = JSON.parse(cli.stdout) as VerifyRun;
+    const refs = json.digests[0]!.references;
+    expect(refs.map((r) => r.status)).toEqual(EXPECTED);
+    for (const r of refs) expect(r.reasons.length, `[${r.index}]`).toBeGreaterThan(0);
+    expect(refs.map((r) => r.line)).toEqual([70, 71, 73, 74, 75, 76, 77, 78, 79, 80, 81]);
+    expect(refs[0]!.match?.url).toBe('https://www.nda.gov.cn/sjj/zwgk/tzgg/0608/20260608172117399715004_pc.html');
+    expect(refs[9]!.match?.publishedDate).toBe('2026-06-08'); // 23:18 UTC on 06-07 is 06-08 in Beijing
+    expect(refs[6]!.reasons[0]).toMatch(/上海市相关规划信息/);
+  }, 60_000);
+
+  it('checks the body claims against the matched sources', () => {
+    const claims = json.digests[0]!.claims;
+    expect(claims.find((c) => c.text.includes('76.7%'))?.status).toBe('supported');
+    expect(claims.find((c) => c.text.includes('《关于推进行业高质量数据集建设行动的实施方案》'))?.status).toBe(
+      'supported',
+    );
+    expect(json.digests[0]!.unsupportedSections.length).toBeLessThan(json.digests[0]!.references.length);
+  });
+
+  it('writes reasons in English with --lang en, and the report to --output', async () => {
+    const out = join(dir, 'report.md');
+    const cli = await runCli(['verify', DIGEST, '--lang', 'en', '--format', 'markdown', '--output', out], env);
+    expect(cli.code).toBe(2);
+    expect(cli.stdout).toBe('');
+    const md = (await import('node:fs')).readFileSync(out, 'utf8');
+    expect(md).toMatch(/not covered by any crawled source/);
+  });
+
+  it('reports unreadable digests with file:line (exit 3) and still checks the others', async () => {
+    const empty = join(dir, 'empty.md');
+    const binary = join(dir, 'binary.md');
+    const noRefs = join(dir, 'norefs.md');
+    writeFileSync(empty, '');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]));
+    writeFileSync(noRefs, '# 日报\n\n2026 年 6 月 9 日\n\n## 一、标题\n\n正文一段。\n');
+    const cli = await runCli(['verify', empty, DIGEST, binary, noRefs, '--format', 'json'], env);
+    expect(cli.code).toBe(3);
+    const run = JSON.parse(cli.stdout) as VerifyRun;
+    expect(run.digests.map((d) => d.path)).toEqual([DIGEST]);
+    expect(run.errors.map((e) => e.path).sort()).toEqual([binary, empty, noRefs].sort());
+    for (const e of run.errors) expect(e.message).toMatch(new RegExp(`^${e.path}:\\d+: `));
+    expect(cli.stderr).toContain(`${empty}:1: `);
+  });
+
+  it('warns on unverifiable references, and fails on them with --strict', async () => {
+    const digest = join(dir, 'small.md');
+    writeFileSync(
+      digest,
+      '# 日报\n\n2026 年 6 月 9 日\n\n## 一、数据\n\n国家数据局 6 月 8 日发布方案。\n\n## 参考文献\n\n' +
+        '1. 来源：国家数据局；标题：关于推进行业高质量数据集建设行动的实施方案；日期：2026-06-08；用途：主线。\n' +
+        '2. 来源：上海市相关规划信息；标题：服务业“十五五”规划相关内容；日期：2026-06；用途：背景。\n',
+    );
+    expect((await runCli(['verify', digest], env)).code).toBe(0);
+    expect((await runCli(['verify', digest, '--strict'], env)).code).toBe(2);
+  });
+
+  afterAll(async () => {
+    // History is kept: every run above stored its digests and verifications.
+    const cli = await runCli(['db', 'status', '--json'], env);
+    expect(cli.code).toBe(0);
+  });
+});
