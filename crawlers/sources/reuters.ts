@@ -7,6 +7,7 @@ import type { SourceInput } from './schema.js';
  */
 export const reuters = {
   id: 'reuters',
+  publishesInUtc: true,
   name: 'Reuters',
   aliases: ['路透', '路透社', 'Thomson Reuters'],
   hosts: ['www.reuters.com'],

@@ -57,6 +57,8 @@ export const sourceSchema = z.strictObject({
     .default({}),
   /** `never`: HTTP only; `optional`: article pages only through a browser and only when enabled. */
   browser: z.enum(['never', 'optional']).default('never'),
+  /** Times are published in UTC (a reference may then cite the UTC day of an item). */
+  publishesInUtc: z.boolean().default(false),
   /** How often new items normally appear, for the source-health check. */
   expectedCadenceHours: z.number().positive(),
   quirks: z.array(quirk).default([]),

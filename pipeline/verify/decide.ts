@@ -53,7 +53,12 @@ export function decide(outlet: readonly Scored[], global: readonly Scored[]): De
       return { status: 'ambiguous', match: best, runnerUp: rival };
     return { status: 'verified', match: best, runnerUp: rival ?? null };
   }
-  const sameTitle = outlet.filter((s) => s.title >= STRONG_TITLE).sort(byTotal);
+  // The exact title at a cited outlet, found by the global search outside the date window, is
+  // still the cited document: its date is what is wrong.
+  const seen = new Set<string>();
+  const sameTitle = [...outlet, ...global.filter((s) => s.outlet >= 0.5)]
+    .filter((s) => s.title >= STRONG_TITLE && !seen.has(s.article.id) && seen.add(s.article.id))
+    .sort(byTotal);
   if (sameTitle.length > 0) return { status: 'date_mismatch', match: sameTitle[0]!, runnerUp: sameTitle[1] ?? null };
   const close = outlet.filter((s) => s.title >= WEAK_TITLE && s.date.score >= 0.5).sort(byTotal);
   if (close.length > 0) return { status: 'title_mismatch', match: close[0]!, runnerUp: close[1] ?? null };

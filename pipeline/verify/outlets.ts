@@ -8,6 +8,9 @@ export interface ResolvedOutlet {
   names: string[];
 }
 
+// `国家数据局官网`, `人民日报海外版` are the outlet itself; `国务院新闻办公室` is another body.
+const OWN_CHANNELS = ['官网', '网站', '官方网站', '海外版', '客户端', '微信公众号', '微博'];
+
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 /**
@@ -25,7 +28,7 @@ export function resolveOutlets(
     const wanted = norm(outlet);
     const sources = registry.filter((s) =>
       [s.name, ...s.aliases].some(
-        (n) => wanted === norm(n) || (norm(n).length >= 2 && wanted.startsWith(norm(n)) && /^[\u4e00-\u9fff]/.test(n)),
+        (n) => wanted === norm(n) || OWN_CHANNELS.some((suffix) => wanted === norm(n) + suffix),
       ),
     );
     if (sources.length === 0) uncovered.push(outlet);

@@ -43,8 +43,18 @@ function overlap(ref: Set<string>, candidate: Set<string>): { containment: numbe
  * Words that make a different document of the same subject: an interpretation of a plan, the
  * draft of a rule, a press Q&A. A title carrying one that the other lacks is another document.
  */
-const DOC_TYPE_MARKERS = ['解读', '征求意见稿', '答记者问', '一图读懂', '图解', '问答'];
+const DOC_TYPE_MARKERS = ['解读', '征求意见稿', '答记者问', '一图读懂', '图解', '问答', '文字实录'];
 const DOC_TYPE_PENALTY = 0.85;
+
+/** The highest title score a candidate can reach when a number of the reference is missing from it. */
+const NUMBER_MISMATCH_CAP = 0.7;
+const NUMBER = /\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+(?=[批期号次届项条个月年])/g;
+
+function numbersDiffer(reference: string, candidate: string): boolean {
+  const ref = reference.normalize('NFKC').match(NUMBER) ?? [];
+  const cand = new Set(candidate.normalize('NFKC').match(NUMBER) ?? []);
+  return ref.some((n) => !cand.has(n));
+}
 
 function docTypeDiffers(reference: string, candidate: string): boolean {
   return DOC_TYPE_MARKERS.some((m) => reference.includes(m) !== candidate.includes(m));
@@ -65,7 +75,10 @@ export function titleScore(reference: string, candidate: string): number {
   // Containment only counts for a reference long enough to be specific (≥ 4 bigrams or tokens).
   const contained = a.size >= 4 ? 0.92 * containment : 0;
   const penalty = chinese && docTypeDiffers(reference, candidate) ? DOC_TYPE_PENALTY : 1;
-  return Math.round(Math.max(dice, contained) * penalty * 1000) / 1000;
+  const score = Math.max(dice, contained) * penalty;
+  // 第十五批 vs 第十六批, 2027 vs 2028, 1.8亿 vs 1.9亿: a number the reference names that the
+  // candidate lacks makes it another document, however alike the rest of the words are.
+  return Math.round((numbersDiffer(reference, candidate) ? Math.min(score, NUMBER_MISMATCH_CAP) : score) * 1000) / 1000;
 }
 
 /** How a candidate's publication time agrees with the reference date, with the reason. */
@@ -80,7 +93,11 @@ export interface DateAgreement {
  * agrees in UTC (a Reuters story at 23:18 UTC is the next Beijing day) counts, with its own
  * kind, so the report can say why.
  */
-export function dateAgreement(reference: ReferenceDate | null, publishedAt: string | null): DateAgreement {
+export function dateAgreement(
+  reference: ReferenceDate | null,
+  publishedAt: string | null,
+  utcAllowed = false,
+): DateAgreement {
   if (!reference) return { score: 0.5, kind: 'no-reference-date' };
   if (!publishedAt) return { score: 0, kind: 'undated' };
   const at = DateTime.fromISO(publishedAt, { setZone: true });
@@ -94,7 +111,9 @@ export function dateAgreement(reference: ReferenceDate | null, publishedAt: stri
       ? { score: 1, kind: 'same-month' }
       : { score: 0, kind: 'different' };
   if (beijing.toISODate() === reference.value) return { score: 1, kind: 'same-day' };
-  if (at.toUTC().toISODate() === reference.value) return { score: 0.9, kind: 'utc-day' };
+  // Only an instant published in UTC (a Reuters time) can honestly be cited by its UTC day; a
+  // Chinese day-only date stored as Beijing midnight would otherwise match the day before.
+  if (utcAllowed && at.toUTC().toISODate() === reference.value) return { score: 0.9, kind: 'utc-day' };
   return { score: 0, kind: 'different' };
 }
 

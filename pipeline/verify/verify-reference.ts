@@ -55,15 +55,22 @@ export async function verifyReference(ref: DigestReference, ctx: VerifyContext):
     const cited = sourceIds.includes(a.source_id) || (a.original_outlet !== null && names.includes(a.original_outlet));
     return cited ? 0.7 : 0;
   };
+  const utcSources = new Set(ctx.registry.filter((s) => s.publishesInUtc).map((s) => s.id));
   const score = (a: ArticleRow): Scored => {
     const t = titleScore(ref.title!, a.title);
-    const d = dateAgreement(ref.date, a.published_at?.toISOString() ?? null);
+    const utc = utcSources.has(a.source_id) && (a.date_precision === 'second' || a.date_precision === 'minute');
+    const d = dateAgreement(ref.date, a.published_at?.toISOString() ?? null, utc);
     const o = outletScore(a);
     return { article: a, title: t, date: d, outlet: o, total: total(t, d.score, o) };
   };
   const outlet = (await outletCandidates(ctx.db, sourceIds, names, window)).map(score);
   const global = (await titleCandidates(ctx.db, ref.title)).map(score);
   const decision = decide(outlet, global);
+  // An outlet known only as the 来源 of reposts (新华社) was never crawled itself: not finding
+  // the piece among its reposts proves nothing.
+  if (covered.length === 0 && decision.status === 'not_found') {
+    return unverifiable(say(ctx.lang, 'uncovered', { outlet: ref.outlets.join(' / ') }));
+  }
   return {
     ...base,
     status: decision.status,

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { type GateRow, checkGate, fingerprintCorpus, fmt, loadBaseline, saveBaseline, updateBaseline } from './gate.js';
 import { REPO_ROOT, goldenInputs, loadGolden } from './golden.js';
 import { type EvalReport, type PairScore, evaluate } from './pipeline-eval.js';
+import { CLAIMS_FILE, REFERENCES_FILE, evaluateVerifier } from './verify-eval.js';
+import { confusionTable } from './verify-main.js';
 
 /**
  * `npm run eval` (`tsx test/eval/main.ts`): run the parsers and dedupe over the labelled corpus
@@ -12,6 +14,16 @@ import { type EvalReport, type PairScore, evaluate } from './pipeline-eval.js';
  * `--update` lower a floor, `--json` prints the whole report as JSON instead of the table.
  */
 const BASELINE = `${REPO_ROOT}test/golden/pipeline-baseline.json`;
+const VERIFY_BASELINE = `${REPO_ROOT}test/golden/verify-baseline.json`;
+const SITES = [
+  'www.nda.gov.cn',
+  'www.cac.gov.cn',
+  'www.cnr.cn',
+  'www.reuters.com',
+  'www.gov.cn',
+  'www.mee.gov.cn',
+  'paper.people.com.cn',
+];
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -64,7 +76,7 @@ function misses(report: EvalReport): string[] {
   return lines;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const opts = flags();
   const golden = loadGolden();
   const report = evaluate(golden);
@@ -99,7 +111,47 @@ function main(): void {
     for (const line of [...notes, ...lines, ...verdict.problems]) out(line);
     out(verdict.ok ? 'eval gate: ok' : 'eval gate: FAILED');
   }
-  process.exitCode = verdict.ok ? 0 : 1;
+  const verifyOk = await verifierGate(opts);
+  process.exitCode = verdict.ok && verifyOk ? 0 : 1;
 }
 
-main();
+/**
+ * The verifier's gate (issue #5): the labelled references and claims in test/golden/, checked
+ * against a crawl of the replayed sites, with floors pinned in verify-baseline.json.
+ */
+async function verifierGate(opts: ReturnType<typeof flags>): Promise<boolean> {
+  const report = await evaluateVerifier();
+  const inputs = [REFERENCES_FILE, CLAIMS_FILE, ...SITES.map((h) => `test/fixtures/sites/${h}/_expected.json`)].map(
+    (name) => ({
+      name,
+      path: `${REPO_ROOT}${name}`,
+    }),
+  );
+  const corpus = fingerprintCorpus(inputs, {
+    articles: report.counts.references,
+    lists: 0,
+    pairs: report.counts.claims,
+  });
+  const old = loadBaseline(VERIFY_BASELINE);
+  let verdict = checkGate(old, report.metrics, corpus);
+  if (opts.update) {
+    const next = updateBaseline(old, report.metrics, corpus, opts);
+    if (next.refused.length > 0) verdict = { ...verdict, ok: false, problems: ['update refused:', ...next.refused] };
+    else {
+      saveBaseline(VERIFY_BASELINE, next.baseline);
+      verdict = checkGate(next.baseline, report.metrics, corpus);
+    }
+  }
+  if (!opts.json) {
+    out('');
+    out(
+      `verifier eval: ${report.counts.references} references, ${report.counts.claims} claims; false verified ${report.falseVerified.count} ${report.falseVerified.ids.join(' ')}`,
+    );
+    printTable(verdict.rows);
+    for (const line of [...confusionTable(report.confusion), ...verdict.problems]) out(line);
+    out(verdict.ok ? 'verifier gate: ok' : 'verifier gate: FAILED');
+  }
+  return verdict.ok;
+}
+
+await main();

@@ -41,7 +41,9 @@ describe('title similarity', () => {
 describe('date agreement at the reference precision, in Beijing time', () => {
   it('compares days in Beijing and accepts the UTC day with its own kind', () => {
     expect(dateAgreement(day('2026-06-08'), '2026-06-07T23:18:42Z').kind).toBe('same-day');
-    expect(dateAgreement(day('2026-06-07'), '2026-06-07T23:18:42Z').kind).toBe('utc-day');
+    expect(dateAgreement(day('2026-06-07'), '2026-06-07T23:18:42Z', true).kind).toBe('utc-day');
+    // A Chinese day-only date (Beijing midnight) is never matched by the day before.
+    expect(dateAgreement(day('2026-06-07'), '2026-06-08T00:00:00+08:00').kind).toBe('different');
     expect(dateAgreement(day('2026-06-05'), '2026-06-07T23:18:42Z').score).toBe(0);
     expect(
       dateAgreement({ text: '2026-06', precision: 'month', value: '2026-06' }, '2026-06-03T10:00:00+08:00').score,
