@@ -38,7 +38,8 @@ export function exportArticle(row: ArticleRow): ExportedArticle {
     originalSource: row.original_outlet,
     docNumber: row.doc_number,
     language: row.language,
-    storyId: row.story_id,
+    // pg returns bigint as a string, PGlite as a number: the export is always a string.
+    storyId: row.story_id === null ? null : String(row.story_id),
     firstSeenAt: row.first_seen_at.toISOString(),
     lastSeenAt: row.last_seen_at.toISOString(),
   };

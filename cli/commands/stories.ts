@@ -29,7 +29,7 @@ type ShapedStory = ReturnType<typeof shape>;
 
 function shape({ story, articles }: StoryWithArticles) {
   return {
-    id: story.id,
+    id: String(story.id),
     title: story.title,
     originalArticle: articles.find((a) => a.id === story.original_article_id)?.canonical_url ?? null,
     copies: articles.map((a) => ({ ...exportArticle(a), original: a.id === story.original_article_id })),

@@ -162,6 +162,6 @@ export function matched(a: ArticleRow, registry: readonly SourceDefinition[]): M
     outlet: outletName(a, registry),
     publishedAt,
     publishedDate: publishedAt ? shanghaiDay(publishedAt) : null,
-    storyId: a.story_id,
+    storyId: a.story_id === null ? null : String(a.story_id),
   };
 }

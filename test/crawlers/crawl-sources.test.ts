@@ -60,7 +60,7 @@ describe('crawling every source’s replayed site through the host map', () => {
         expect(got!.datePrecision).toBe(label.datePrecision);
         expect(got!.originalSource).toBe(label.originalSource);
         expect(got!.docNumber ?? null).toBe(label.docNumber ?? null);
-        expect(got!.storyId).toBeNull();
+        expect(got!.storyId).toMatch(/^\d+$/); // every stored article is in a story after the pipeline step
       }
     });
   }
@@ -78,6 +78,12 @@ describe('crawling every source’s replayed site through the host map', () => {
       'https://www.nda.gov.cn/sjj/swdt/xwfb/0519/20260519194643007508935_pc.html',
       'https://www.nda.gov.cn/sjj/ywpd/szjj/0519/20260519194643007508935_pc.html',
     ]);
+  });
+
+  it('folds the cnr.cn original and its CAC repost into one story', () => {
+    const copies = stored.filter((a) => a.title === '发展农业新质生产力！五大任务强化农业科技和装备支撑');
+    expect(copies.map((a) => a.source).sort()).toEqual(['cac', 'cnr']);
+    expect(new Set(copies.map((a) => a.storyId)).size).toBe(1);
   });
 
   it('records where each date came from', () => {

@@ -103,6 +103,20 @@ describe('sourcecheck verify against the fixture crawl', () => {
     expect((await runCli(['verify', digest, '--strict'], env)).code).toBe(2);
   });
 
+  it('lists stories with every copy and the credited original (sourcecheck stories)', async () => {
+    const cli = await runCli(['stories', '--since', '2026-06-08', '--format', 'json'], env);
+    expect(cli.code).toBe(0);
+    const { stories } = JSON.parse(cli.stdout) as {
+      stories: { title: string; originalArticle: string; copies: { source: string; original: boolean }[] }[];
+    };
+    const repost = stories.find(
+      (s) => s.copies.some((c) => c.source === 'cac') && s.copies.some((c) => c.source === 'cnr'),
+    )!;
+    expect(repost.title).toBe('发展农业新质生产力！五大任务强化农业科技和装备支撑');
+    expect(repost.copies.find((c) => c.original)?.source).toBe('cnr');
+    expect(repost.originalArticle).toMatch(/^https:\/\/www\.cnr\.cn\//);
+  });
+
   afterAll(async () => {
     // History is kept: every run above stored its digests and verifications.
     const cli = await runCli(['db', 'status', '--json'], env);
