@@ -56,6 +56,17 @@ function numbersDiffer(reference: string, candidate: string): boolean {
   return ref.some((n) => !cand.has(n));
 }
 
+/** Whether the characters of `short` occur in `long` in the same order (gaps allowed). */
+function inOrder(short: string, long: string): boolean {
+  let at = 0;
+  for (const ch of short) {
+    at = long.indexOf(ch, at);
+    if (at < 0) return false;
+    at += ch.length;
+  }
+  return true;
+}
+
 function docTypeDiffers(reference: string, candidate: string): boolean {
   return DOC_TYPE_MARKERS.some((m) => reference.includes(m) !== candidate.includes(m));
 }
@@ -73,7 +84,10 @@ export function titleScore(reference: string, candidate: string): number {
     : [tokens(reference), tokens(candidate)];
   const { containment, dice } = overlap(a, b);
   // Containment only counts for a reference long enough to be specific (≥ 4 bigrams or tokens).
-  const contained = a.size >= 4 ? 0.92 * containment : 0;
+  // A shortened title keeps its words in order (关于…的 dropped); a description that reuses
+  // them in another order (行业高质量数据集建设专家解读 for 专家解读｜…数据集建设…) is not the title.
+  const ordered = !chinese || inOrder(normalizeTitle(reference), normalizeTitle(candidate));
+  const contained = a.size >= 4 ? (ordered ? 0.92 : 0.75) * containment : 0;
   const penalty = chinese && docTypeDiffers(reference, candidate) ? DOC_TYPE_PENALTY : 1;
   const score = Math.max(dice, contained) * penalty;
   // 第十五批 vs 第十六批, 2027 vs 2028, 1.8亿 vs 1.9亿: a number the reference names that the

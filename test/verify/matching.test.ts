@@ -28,6 +28,15 @@ describe('title similarity', () => {
     ).toBeLessThan(0.8);
     expect(titleScore('城市更新“十五五”规划', '四部门解读《城市更新“十五五”规划》')).toBeLessThan(0.8);
   });
+  it('does not take a description reusing the words in another order for the title', () => {
+    expect(
+      titleScore('行业高质量数据集建设专家解读', '专家解读｜以管理服务体系为支撑 推动行业高质量数据集建设提质增效'),
+    ).toBeLessThan(0.8);
+    expect(
+      titleScore('推进行业高质量数据集建设行动的实施方案', '关于推进行业高质量数据集建设行动的实施方案'),
+    ).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('does not match different headlines', () => {
     expect(
       titleScore(
