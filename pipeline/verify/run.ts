@@ -6,7 +6,7 @@ import type { Database } from '../../db/database.js';
 import { storeDigestReport } from '../../db/repositories/verification.repository.js';
 import { sourceRegistry } from '../../crawlers/sources/index.js';
 import { exitCodeFor } from '../../reports/status.js';
-import { DigestParseError, parseDigest } from '../digest/parse.js';
+import { DigestParseError, assertReferenceTitles, parseDigest } from '../digest/parse.js';
 import type { Lang } from './messages.js';
 import type { DigestError, DigestReport, VerifyRun } from './types.js';
 import { verifyDigest } from './verify-digest.js';
@@ -43,6 +43,7 @@ export async function verifyFiles(
         }
         try {
           const digest = parseDigest(path, bytes);
+          assertReferenceTitles(digest); // a reference with no 标题 cannot be checked: the file is refused (exit 3)
           const report = await verifyDigest(db, digest, sourceRegistry, options.lang);
           if (options.store !== false)
             await storeDigestReport(db, digest, createHash('sha256').update(bytes).digest('hex'), report);

@@ -80,14 +80,20 @@ describe('sourcecheck verify against the fixture crawl', () => {
     const empty = join(dir, 'empty.md');
     const binary = join(dir, 'binary.md');
     const noRefs = join(dir, 'norefs.md');
+    const noTitle = join(dir, 'notitle.md');
+    writeFileSync(
+      noTitle,
+      '# 日报\n\n2026 年 6 月 9 日\n\n## 一、数据\n\n正文。\n\n## 参考文献\n\n1. 来源：国家数据局；日期：2026-06-08；用途：主线。\n',
+    );
     writeFileSync(empty, '');
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]));
     writeFileSync(noRefs, '# 日报\n\n2026 年 6 月 9 日\n\n## 一、标题\n\n正文一段。\n');
-    const cli = await runCli(['verify', empty, DIGEST, binary, noRefs, '--format', 'json'], env);
+    const cli = await runCli(['verify', empty, DIGEST, binary, noRefs, noTitle, '--format', 'json'], env);
     expect(cli.code).toBe(3);
     const run = JSON.parse(cli.stdout) as VerifyRun;
     expect(run.digests.map((d) => d.path)).toEqual([DIGEST]);
-    expect(run.errors.map((e) => e.path).sort()).toEqual([binary, empty, noRefs].sort());
+    expect(run.errors.map((e) => e.path).sort()).toEqual([binary, empty, noRefs, noTitle].sort());
+    expect(run.errors.find((e) => e.path === noTitle)?.message).toMatch(new RegExp(`^${noTitle}:11: .*title`));
     for (const e of run.errors) expect(e.message).toMatch(new RegExp(`^${e.path}:\\d+: `));
     expect(cli.stderr).toContain(`${empty}:1: `);
   });
