@@ -53,7 +53,10 @@ export async function crawl(
   const robots = new RobotsCache(ua, { ...fetchOptions, headers: { 'user-agent': ua } });
   const delays = new Map(request.sources.flatMap((s) => s.hosts.map((h) => [h, s.politeness.delayMs] as const)));
   const override = request.delayOverrideMs;
-  const gate = new HostGate((host) => override ?? delays.get(host) ?? config.delayMs);
+  // A robots.txt Crawl-delay can only lengthen the wait, never shorten it.
+  const gate = new HostGate((host) =>
+    Math.max(override ?? delays.get(host) ?? config.delayMs, robots.crawlDelayMs(host) ?? 0),
+  );
   const headers = {
     'user-agent': ua,
     accept: 'text/html,application/xhtml+xml,application/xml,application/json;q=0.9,*/*;q=0.8',

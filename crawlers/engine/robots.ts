@@ -28,6 +28,7 @@ interface HostRobots {
  */
 export class RobotsCache {
   readonly #hosts = new Map<string, Promise<HostRobots>>();
+  readonly #crawlDelays = new Map<string, number>();
 
   constructor(
     private readonly userAgent: string,
@@ -46,11 +47,12 @@ export class RobotsCache {
     return { allowed: false, reason: 'disallowed by robots.txt' };
   }
 
-  /** Crawl-delay for our user agent in ms, if the host's robots.txt sets one. */
-  async crawlDelayMs(host: string): Promise<number | undefined> {
-    const robots = (await this.#hosts.get(host))?.robots;
-    const seconds = robots?.getCrawlDelay(this.userAgent);
-    return seconds === undefined ? undefined : seconds * 1000;
+  /**
+   * Crawl-delay for our user agent in ms, if the host's robots.txt sets one. Synchronous, for
+   * the host gate: robots.txt is always read (by `check`) before the first request to a host.
+   */
+  crawlDelayMs(host: string): number | undefined {
+    return this.#crawlDelays.get(host);
   }
 
   async #load(robotsUrl: string): Promise<HostRobots> {
@@ -58,7 +60,10 @@ export class RobotsCache {
       const page = await fetchPage(robotsUrl, this.fetchOptions);
       if (page.status >= 500) return { robots: undefined, refusedBecause: `robots.txt answered HTTP ${page.status}` };
       if (page.status >= 400) return { robots: undefined };
-      return { robots: robotsParser(robotsUrl, page.body.toString('utf8')) };
+      const robots = robotsParser(robotsUrl, page.body.toString('utf8'));
+      const seconds = robots.getCrawlDelay(this.userAgent);
+      if (seconds !== undefined) this.#crawlDelays.set(new URL(robotsUrl).hostname, seconds * 1000);
+      return { robots };
     } catch (error) {
       return { robots: undefined, refusedBecause: `robots.txt unreachable: ${(error as Error).message}` };
     }

@@ -5,7 +5,7 @@ import { LayoutChangedError } from '../errors.js';
 import { headerCharset } from '../extract/document.js';
 import { squash } from '../extract/text.js';
 import type { CrawlRequest, DiscoverContext, Discovery, FetchedDocument } from '../extract/types.js';
-import { inWindow, oldest, resolveHref } from './cac-cnr-rmrb-common.js';
+import { inWindow, oldest, resolveHref } from '../extract/parser-helpers.js';
 
 /** The column page size, which JsonList must repeat for its pages to line up with page 1. */
 export const PER_PAGE = 20;

@@ -23,7 +23,7 @@ import {
   startRequests,
   titleText,
   urlDayCandidate,
-} from './cac-cnr-rmrb-common.js';
+} from '../extract/parser-helpers.js';
 
 const sel = cac.selectors;
 /** Article URLs, with the URL date in groups 1–3. */

@@ -20,7 +20,7 @@ import {
   startRequests,
   titleText,
   urlDayCandidate,
-} from './cac-cnr-rmrb-common.js';
+} from '../extract/parser-helpers.js';
 
 const sel = cnr.selectors;
 /** Article URLs (sources.md §4.4), with the folder date in groups 1–3. */

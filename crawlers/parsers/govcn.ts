@@ -1,4 +1,5 @@
-import { dateCandidate, shanghaiDay, type DateCandidate } from '../../pipeline/dates/candidates.js';
+import { inWindow } from '../extract/parser-helpers.js';
+import { dateCandidate, type DateCandidate } from '../../pipeline/dates/candidates.js';
 import { LayoutChangedError } from '../errors.js';
 import { headerCharset } from '../extract/document.js';
 import { cleanText, firstMatch, requireMatch, squash, stripSourceLabel } from '../extract/text.js';
@@ -30,9 +31,8 @@ function start(): CrawlRequest[] {
 /** The feed → its article pages inside the window; the feed is one document, so no next page. */
 function discover(doc: FetchedDocument, ctx: DiscoverContext): Discovery {
   const rows = feedRows(doc);
-  const sinceDay = shanghaiDay(ctx.since.toISOString());
   const articles: CrawlRequest[] = rows
-    .filter((row) => !row.date || shanghaiDay(row.date.at) >= sinceDay)
+    .filter((row) => inWindow(row.date, ctx.since))
     .map((row) => ({
       url: row.url,
       label: 'ARTICLE',

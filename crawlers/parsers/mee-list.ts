@@ -1,5 +1,6 @@
+import { inWindow, oldest } from '../extract/parser-helpers.js';
 import type { CheerioAPI } from 'cheerio';
-import { dateCandidate, shanghaiDay, type DateCandidate } from '../../pipeline/dates/candidates.js';
+import { dateCandidate, type DateCandidate } from '../../pipeline/dates/candidates.js';
 import { squash } from '../extract/text.js';
 import type { DiscoverContext } from '../extract/types.js';
 import { mee } from '../sources/mee.js';
@@ -65,17 +66,11 @@ export function listPageUrl(url: string, n: number): string {
   return new URL(`index_${n - 1}.shtml`, url).href;
 }
 
-/** Whether a row is on or after the crawl window's first Beijing day (undated rows are kept). */
-export function withinSince(date: DateCandidate | undefined, ctx: DiscoverContext): boolean {
-  return !date || shanghaiDay(date.at) >= shanghaiDay(ctx.since.toISOString());
-}
-
 /**
  * Whether to request the next page: this page had rows, its oldest row is still inside the
  * window (by Beijing day), and the cap allows another page. The end of a list is a 404.
  */
 export function followNext(rows: readonly ListRow[], page: number, ctx: DiscoverContext): boolean {
   if (rows.length === 0 || page >= ctx.maxPages) return false;
-  const days = rows.flatMap((r) => (r.date ? [shanghaiDay(r.date.at)] : [])).sort();
-  return days[0] === undefined || days[0] >= shanghaiDay(ctx.since.toISOString());
+  return inWindow(oldest(rows.map((r) => r.date)), ctx.since);
 }

@@ -1,4 +1,5 @@
 import { LayoutChangedError } from '../errors.js';
+import { inWindow } from '../extract/parser-helpers.js';
 import { cleanText, firstMatch, metaContent, requireMatch, squash } from '../extract/text.js';
 import type {
   ArticleExtract,
@@ -10,7 +11,7 @@ import type {
 } from '../extract/types.js';
 import { mee } from '../sources/mee.js';
 import { docNumberOf, fileLinks, infoBox, labelledLines, pageDates } from './mee-fields.js';
-import { followNext, listPageNumber, listPageUrl, listRows, withinSince } from './mee-list.js';
+import { followNext, listPageNumber, listPageUrl, listRows } from './mee-list.js';
 
 const sel = mee.selectors;
 
@@ -29,7 +30,7 @@ function discover(doc: FetchedDocument, ctx: DiscoverContext): Discovery {
   const page = listPageNumber(doc.url);
   const extra = doc.userData.extra ?? {};
   const articles: CrawlRequest[] = rows
-    .filter((row) => withinSince(row.date, ctx))
+    .filter((row) => inWindow(row.date, ctx.since))
     .map((row) => ({
       url: row.url,
       label: 'ARTICLE',

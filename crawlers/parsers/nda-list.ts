@@ -1,5 +1,6 @@
+import { inWindow, oldest } from '../extract/parser-helpers.js';
 import type { CheerioAPI } from 'cheerio';
-import { dateCandidate, shanghaiDay, type DateCandidate } from '../../pipeline/dates/candidates.js';
+import { dateCandidate, type DateCandidate } from '../../pipeline/dates/candidates.js';
 import { squash } from '../extract/text.js';
 import type { DiscoverContext } from '../extract/types.js';
 import { nda } from '../sources/nda.js';
@@ -69,11 +70,6 @@ export function lastPageFromScript($: CheerioAPI): number | undefined {
   return Math.max(1, Math.ceil(Number(total) / Number(perPage)));
 }
 
-/** Whether a row is on or after the crawl window's first Beijing day (undated rows are kept). */
-export function withinSince(date: DateCandidate | undefined, ctx: DiscoverContext): boolean {
-  return !date || shanghaiDay(date.at) >= shanghaiDay(ctx.since.toISOString());
-}
-
 /**
  * Whether to request list page `page + 1`: the page had rows, its oldest dated row is still
  * inside the window (compared by Beijing day, so a day that straddles `since` is finished),
@@ -87,7 +83,5 @@ export function followNext(
 ): boolean {
   if (rows.length === 0 || page >= ctx.maxPages) return false;
   if (lastPage !== undefined && page >= lastPage) return false;
-  const dated = rows.map((r) => r.date).filter((d): d is DateCandidate => d !== undefined);
-  const oldest = dated.map((d) => shanghaiDay(d.at)).sort()[0];
-  return oldest === undefined || oldest >= shanghaiDay(ctx.since.toISOString());
+  return inWindow(oldest(rows.map((r) => r.date)), ctx.since);
 }

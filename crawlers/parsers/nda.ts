@@ -1,3 +1,4 @@
+import { inWindow } from '../extract/parser-helpers.js';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { Attachment } from '../../db/tables/article.table.js';
@@ -21,7 +22,7 @@ import type {
   SourceParser,
 } from '../extract/types.js';
 import { nda } from '../sources/nda.js';
-import { followNext, lastPageFromScript, listPageNumber, listPageUrl, listRows, withinSince } from './nda-list.js';
+import { followNext, lastPageFromScript, listPageNumber, listPageUrl, listRows } from './nda-list.js';
 
 const sel = nda.selectors;
 
@@ -43,7 +44,7 @@ function discover(doc: FetchedDocument, ctx: DiscoverContext): Discovery {
   const rows = listRows($, doc.url);
   const page = listPageNumber(doc.url, doc.userData.page);
   const articles: CrawlRequest[] = rows
-    .filter((row) => withinSince(row.date, ctx))
+    .filter((row) => inWindow(row.date, ctx.since))
     .map((row) => ({
       url: row.url,
       label: 'ARTICLE',

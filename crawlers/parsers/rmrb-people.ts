@@ -3,7 +3,7 @@ import { dateCandidate, type DateCandidate } from '../../pipeline/dates/candidat
 import { cleanText, firstMatch, metaContent, requireMatch, squash, stripSourceLabel } from '../extract/text.js';
 import type { ArticleExtract, FetchedDocument } from '../extract/types.js';
 import { rmrb } from '../sources/rmrb.js';
-import { headDocNumber, nativeIdOf, titleText, urlDayCandidate } from './cac-cnr-rmrb-common.js';
+import { headDocNumber, nativeIdOf, titleText, urlDayCandidate } from '../extract/parser-helpers.js';
 
 const sel = rmrb.selectors;
 /** `/n1/YYYY/MMDD/c1001-<id>.html`, the date in groups 1–3. */

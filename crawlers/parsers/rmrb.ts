@@ -20,7 +20,7 @@ import {
   startRequests,
   titleText,
   urlDayCandidate,
-} from './cac-cnr-rmrb-common.js';
+} from '../extract/parser-helpers.js';
 import { parsePeopleArticle } from './rmrb-people.js';
 
 const sel = rmrb.selectors;

@@ -1,14 +1,14 @@
 /**
- * Small helpers shared by the cac, cnr and rmrb parsers (the file name only says who owns it:
- * nothing here is specific to one site, so it could move to `crawlers/extract/`).
+ * Helpers every source parser may use: start requests, the crawl-window test, native ids,
+ * URL dates, href resolution, selector fallbacks and the head-of-body 文号.
  */
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { DateTime } from 'luxon';
 import { dayCandidate, type DateCandidate } from '../../pipeline/dates/candidates.js';
 import { LayoutChangedError } from '../errors.js';
-import { findDocNumber } from '../extract/text.js';
-import type { CrawlRequest } from '../extract/types.js';
+import { findDocNumber } from './text.js';
+import type { CrawlRequest } from './types.js';
 import type { SourceInput } from '../sources/schema.js';
 
 /** The start requests of a source: one per discovery entry, as page 1. */
