@@ -20,6 +20,7 @@ export interface ReplayHit {
   url: string;
   status: number;
   headers: IncomingMessage['headers'];
+  /** When the request arrived (ms since epoch). */
   at: number;
 }
 
@@ -58,6 +59,8 @@ export async function startReplay(options: ReplayOptions): Promise<Replay> {
     const extra = (options.routes?.[host] ?? []).map((r) => routeSchema.parse(r));
     const routes = [...extra, ...readManifest(join(sitesDir, host))];
     const server = createServer((req, res) => {
+      // Stamped on arrival: politeness is about when requests start, not when answers end.
+      const arrived = Date.now();
       handle(join(sitesDir, host), routes, req, res)
         .then((status) =>
           hits.push({
@@ -66,7 +69,7 @@ export async function startReplay(options: ReplayOptions): Promise<Replay> {
             url: req.url ?? '/',
             status,
             headers: req.headers,
-            at: Date.now(),
+            at: arrived,
           }),
         )
         .catch((error: unknown) => {
