@@ -48,6 +48,17 @@ function article(i: number): string {
 <ul><li class="source">来源：国家数据局</li></ul><div class="article">${body}</div><div class="footer">版权所有</div></body></html>`;
 }
 
+/** The real-site URLs of a generated site of `articles` articles: its list pages and articles. */
+export function siteUrls(articles: number): { listUrls: string[]; articleUrls: string[] } {
+  return {
+    listUrls: Array.from(
+      { length: Math.ceil(articles / PER_PAGE) },
+      (_, p) => `https://www.nda.gov.cn/sjj/zwgk/zcfb/list/index_pc_${p + 1}.html`,
+    ),
+    articleUrls: Array.from({ length: articles }, (_, i) => `https://www.nda.gov.cn${articlePath(i)}`),
+  };
+}
+
 /** Serve `articles` generated NDA-style articles and their list pages on 127.0.0.1. */
 export async function startGeneratedSite(articles: number): Promise<GeneratedSite> {
   const pages = Math.ceil(articles / PER_PAGE);
@@ -68,11 +79,7 @@ export async function startGeneratedSite(articles: number): Promise<GeneratedSit
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
-    listUrls: Array.from(
-      { length: pages },
-      (_, p) => `https://www.nda.gov.cn/sjj/zwgk/zcfb/list/index_pc_${p + 1}.html`,
-    ),
-    articleUrls: Array.from({ length: articles }, (_, i) => `https://www.nda.gov.cn${articlePath(i)}`),
+    ...siteUrls(articles),
     close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }

@@ -12,6 +12,7 @@ import type { SourceDefinition } from '../sources/schema.js';
 import { archiveHook, backoffHandler, failureHandler, robotsHook } from './hooks.js';
 import type { HostGate } from './host-gate.js';
 import { SourcecheckHttpClient } from './http-client.js';
+import { ArchiveWriter } from './archive-writer.js';
 import { CrawlRecorder, type CrawlStats, type ProgressListener } from './recorder.js';
 import type { RobotsCache } from './robots.js';
 import { createRoutes, toCrawleeRequest } from './routes.js';
@@ -84,12 +85,16 @@ async function runLocked(options: SourceCrawlOptions): Promise<SourceResult> {
   const runId = await startCrawlRun(db, source.id, options.since, { maxPages: options.maxPages });
   const recorder = new CrawlRecorder(source.id, options.onProgress);
   try {
-    const { crawler, browserQueue } = buildCrawler(options, runId, recorder);
+    const { crawler, browserQueue, writer } = buildCrawler(options, runId, recorder);
     const start = options.parser
       .start(discoverContext(options))
       .map((r) => toCrawleeRequest(r, source.hosts))
       .filter((r) => r !== undefined);
-    await crawler.run(start);
+    try {
+      await crawler.run(start);
+    } finally {
+      await writer.flush(); // what was fetched is kept even when the crawl aborts
+    }
     if (browserQueue.length > 0) await crawlWithBrowser(options, runId, recorder, browserQueue);
   } catch (error) {
     recorder.fail(source.discovery[0]?.url ?? source.id, 'crawl aborted', (error as Error).message);
@@ -123,7 +128,7 @@ function buildCrawler(
   options: SourceCrawlOptions,
   runId: string,
   recorder: CrawlRecorder,
-): { crawler: HttpCrawler<HttpCrawlingContext>; browserQueue: CrawlRequest[] } {
+): { crawler: HttpCrawler<HttpCrawlingContext>; browserQueue: CrawlRequest[]; writer: ArchiveWriter } {
   const { source } = options;
   const client = new SourcecheckHttpClient({
     fetch: {
@@ -143,7 +148,7 @@ function buildCrawler(
     client,
     recorder,
     log: options.log,
-    pageIds: new Map<string, string>(),
+    writer: new ArchiveWriter(options.db, source, recorder),
     fetched: new Map<string, FetchedPage>(),
     browserQueue: [] as CrawlRequest[],
   };
@@ -159,7 +164,9 @@ function buildCrawler(
       failedRequestHandler: failureHandler(deps),
       maxRequestRetries: options.maxRetries,
       maxSessionRotations: 1,
-      sessionPoolOptions: { blockedStatusCodes: [] },
+      // A few sessions are enough to rotate past a bot wall once; crawlee's default pool of 1,000
+      // is built one session per request and cost more than the parsing (issue #3's bench).
+      sessionPoolOptions: { blockedStatusCodes: [], maxPoolSize: 10 },
       // Every status reaches the archive hook, which decides retry, session or failure itself.
       ignoreHttpErrorStatusCodes: Array.from({ length: 100 }, (_, i) => 500 + i),
       additionalMimeTypes: [
@@ -176,5 +183,5 @@ function buildCrawler(
     },
     config,
   );
-  return { crawler, browserQueue: deps.browserQueue };
+  return { crawler, browserQueue: deps.browserQueue, writer: deps.writer };
 }

@@ -1,10 +1,9 @@
 import { NonRetryableError, type HttpCrawlingContext } from 'crawlee';
-import { insertPage } from '../../db/repositories/page.repository.js';
 import { BotWallError, PermanentHttpError, RobotsDisallowedError, TransientHttpError } from '../errors.js';
 import { FetchError, BodyTooLargeError, RedirectError } from '../fetch/errors.js';
 import { backoffMs, retryAfterMs, type HostGate } from './host-gate.js';
 import type { RobotsCache } from './robots.js';
-import type { RouteDeps } from './routes.js';
+import { keyOf, type RouteDeps } from './routes.js';
 
 const BOT_WALL = new Set([401, 403, 412]);
 
@@ -25,9 +24,10 @@ export function archiveHook(deps: RouteDeps, runId: string) {
   return async ({ request }: HttpCrawlingContext) => {
     const page = deps.client.take(request.method, request.url, request.payload);
     if (!page) return;
-    deps.fetched.set(request.id ?? request.uniqueKey, page);
+    const key = keyOf({ request });
+    deps.fetched.set(key, page);
     const data = (request.userData as { data?: { page?: number; optional?: boolean } }).data ?? {};
-    const pageId = await insertPage(deps.db, {
+    await deps.writer.addPage(key, {
       runId,
       sourceId: deps.source.id,
       label: request.label ?? 'ARTICLE',
@@ -40,8 +40,6 @@ export function archiveHook(deps: RouteDeps, runId: string) {
       error: null,
       userData: data,
     });
-    deps.pageIds.set(request.id ?? request.uniqueKey, pageId);
-    deps.recorder.count({ pages: 1 });
     const { status } = page;
     if (status < 300) return;
     if (status === 404 && endsNormally(request.label, data)) return;
@@ -72,9 +70,9 @@ export function backoffHandler(gate: HostGate) {
 
 /** When a URL has failed for good: one error record with its kind and the saved page. */
 export function failureHandler(deps: RouteDeps) {
-  return ({ request }: HttpCrawlingContext, error: Error) => {
-    deps.fetched.delete(request.id ?? request.uniqueKey);
-    deps.recorder.fail(request.url, kindOf(error), error.message, deps.pageIds.get(request.id ?? request.uniqueKey));
+  return async ({ request }: HttpCrawlingContext, error: Error) => {
+    deps.fetched.delete(keyOf({ request }));
+    deps.recorder.fail(request.url, kindOf(error), error.message, await deps.writer.pageId(keyOf({ request })));
   };
 }
 

@@ -7,7 +7,7 @@ import { makeDocument } from '../extract/document.js';
 import type { CrawlRequest, DiscoverContext, FetchedDocument, RequestData, SourceParser } from '../extract/types.js';
 import type { SourceDefinition } from '../sources/schema.js';
 import type { CrawlRecorder } from './recorder.js';
-import { storeExtract } from './store.js';
+import type { ArchiveWriter } from './archive-writer.js';
 import { endsNormally } from './hooks.js';
 import type { SourcecheckHttpClient } from './http-client.js';
 import type { FetchedPage } from '../fetch/fetch-page.js';
@@ -21,8 +21,8 @@ export interface RouteDeps {
   client: SourcecheckHttpClient;
   recorder: CrawlRecorder;
   log: Logger;
-  /** Archived page id of each request, set by the post-navigation hook. */
-  pageIds: Map<string, string>;
+  /** Batched store of archived pages and extracted articles. */
+  writer: ArchiveWriter;
   /** The fetched page of each request in flight, from the hook to its handler. */
   fetched: Map<string, FetchedPage>;
   /** Article pages this source can only fetch through a browser, collected for the browser pass. */
@@ -55,7 +55,7 @@ export function createRoutes(deps: RouteDeps) {
     if (found.itemsFound === 0 && (doc.userData.page ?? 1) === 1 && !doc.userData.optional) {
       throw new LayoutChangedError('the list matched no items', doc.url);
     }
-    for (const record of found.records ?? []) await store(deps, record, pageIdOf(context, deps));
+    for (const record of found.records ?? []) await deps.writer.addArticle(record, keyOf(context));
     await enqueue(context, deps, [...found.articles, ...found.next]);
   };
   router.addHandler('LIST', discover);
@@ -63,18 +63,9 @@ export function createRoutes(deps: RouteDeps) {
   router.addHandler('SITEMAP', discover);
   router.addHandler('ARTICLE', async (context) => {
     const doc = documentOf(context, deps);
-    await store(deps, deps.parser.article(doc), pageIdOf(context, deps));
+    await deps.writer.addArticle(deps.parser.article(doc), keyOf(context));
   });
   return router;
-}
-
-async function store(
-  deps: RouteDeps,
-  extract: Parameters<typeof storeExtract>[2],
-  pageId: string | null,
-): Promise<void> {
-  const outcome = await storeExtract(deps.db, deps.source, extract, pageId);
-  deps.recorder.count({ articles: 1, [outcome]: 1 });
 }
 
 async function enqueue(context: HttpCrawlingContext, deps: RouteDeps, all: CrawlRequest[]): Promise<void> {
@@ -87,12 +78,13 @@ async function enqueue(context: HttpCrawlingContext, deps: RouteDeps, all: Crawl
   if (options.length > 0) await context.crawler.addRequests(options);
 }
 
-function pageIdOf(context: HttpCrawlingContext, deps: RouteDeps): string | null {
-  return deps.pageIds.get(context.request.id ?? context.request.uniqueKey) ?? null;
+/** The key a request's fetched page and archive entry are kept under. */
+export function keyOf(context: Pick<HttpCrawlingContext, 'request'>): string {
+  return context.request.id ?? context.request.uniqueKey;
 }
 
 function documentOf(context: HttpCrawlingContext, deps: RouteDeps): FetchedDocument {
-  const key = context.request.id ?? context.request.uniqueKey;
+  const key = keyOf(context);
   const page = deps.fetched.get(key);
   deps.fetched.delete(key);
   if (!page) throw new Error(`no fetched page for ${context.request.url}`);

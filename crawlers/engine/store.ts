@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { upsertArticle, type UpsertOutcome } from '../../db/repositories/article.repository.js';
+import { upsertArticle, type ArticleInput, type UpsertOutcome } from '../../db/repositories/article.repository.js';
 import { chooseDate } from '../../pipeline/dates/choose.js';
 import { documentDate } from '../../pipeline/dates/text-dates.js';
 import type { SourceDefinition } from '../sources/schema.js';
@@ -16,10 +16,16 @@ export async function storeExtract(
   extract: ArticleExtract,
   pageId: string | null,
 ): Promise<UpsertOutcome> {
+  const { outcome } = await upsertArticle(db, toArticleInput(source, extract, pageId));
+  return outcome;
+}
+
+/** The row to upsert for an extract: its date chosen by the source's precedence, with the evidence. */
+export function toArticleInput(source: SourceDefinition, extract: ArticleExtract, pageId: string | null): ArticleInput {
   const date = chooseDate(extract.dates, source.datePrecedence);
   // The document's own (signing) date is kept beside the publication date, never instead of it.
   const signed = documentDate(extract.bodyText);
-  const { outcome } = await upsertArticle(db, {
+  return {
     sourceId: source.id,
     nativeId: extract.nativeId,
     url: extract.url,
@@ -34,6 +40,5 @@ export async function storeExtract(
     language: extract.language,
     attachments: extract.attachments,
     pageId,
-  });
-  return outcome;
+  };
 }

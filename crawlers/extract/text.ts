@@ -1,5 +1,5 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode } from 'domhandler';
+import { Text, type AnyNode } from 'domhandler';
 import { LayoutChangedError } from '../errors.js';
 
 /** Elements that never carry article text. */
@@ -17,7 +17,8 @@ export function cleanText($: CheerioAPI, el: Cheerio<AnyNode>): string {
   const copy = el.clone();
   copy.find(NOISE).remove();
   copy.find(BLOCKS).each((_, node) => {
-    $(node).append('\n');
+    // A text node, not the string '\n': cheerio would run the HTML parser once per block.
+    $(node).append(new Text('\n'));
   });
   return copy
     .text()

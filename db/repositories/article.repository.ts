@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
-import type { Db } from '../database.js';
+import { sql, type InsertObject, type UpdateObject } from 'kysely';
+import type { Database, Db } from '../database.js';
 import type { ArticleRow, Attachment, DatePrecision } from '../tables/article.table.js';
 
 /** An article ready to store: extracted fields plus the chosen date and its evidence. */
@@ -46,7 +46,9 @@ export async function upsertArticle(db: Db, input: ArticleInput): Promise<{ id: 
       .forUpdate()
       .executeTakeFirst();
     if (!existing) return insertNew(trx, input);
-    return updateExisting(trx, existing, input);
+    const merged = mergeArticle(existing, input);
+    await trx.updateTable('articles').set(merged.set).where('id', '=', existing.id).execute();
+    return { id: existing.id, outcome: merged.outcome };
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
@@ -54,7 +56,7 @@ export async function upsertArticle(db: Db, input: ArticleInput): Promise<{ id: 
 async function insertNew(db: Db, input: ArticleInput): Promise<{ id: string; outcome: UpsertOutcome }> {
   const row = await db
     .insertInto('articles')
-    .values({ ...columns(input), source_id: input.sourceId, native_id: input.nativeId, canonical_url: input.url })
+    .values(newRow(input))
     // A concurrent crawl that inserted first wins; the caller's next run updates it.
     .onConflict((oc) => oc.columns(['source_id', 'native_id']).doNothing())
     .returning('id')
@@ -69,11 +71,27 @@ async function insertNew(db: Db, input: ArticleInput): Promise<{ id: string; out
   return { id: winner.id, outcome: 'unchanged' };
 }
 
-async function updateExisting(
-  db: Db,
-  existing: ArticleRow,
-  input: ArticleInput,
-): Promise<{ id: string; outcome: UpsertOutcome }> {
+/** The stored fields an upsert compares and merges. */
+export type ArticleState = Pick<
+  ArticleRow,
+  'canonical_url' | 'alias_urls' | 'title' | 'body_text' | 'published_at' | 'original_outlet' | 'doc_number'
+>;
+
+/** What merging one fetched copy into a stored row does: the columns to set and the outcome. */
+export interface Merged {
+  set: UpdateObject<Database, 'articles'>;
+  state: ArticleState;
+  outcome: UpsertOutcome;
+  /** Whether the content (not only the aliases) changed. */
+  changed: boolean;
+}
+
+/**
+ * Merge a fetched copy into the stored row (pure): a new URL becomes an alias, changed content
+ * replaces the columns and moves `updated_at`, an unchanged page only refreshes `last_seen_at`.
+ * Shared by the single upsert and the crawl's batched writer so both decide alike.
+ */
+export function mergeArticle(existing: ArticleState, input: ArticleInput): Merged {
   const aliases = [...new Set([...existing.alias_urls, input.url, ...input.aliasUrls])].filter(
     (u) => u !== existing.canonical_url,
   );
@@ -85,19 +103,35 @@ async function updateExisting(
     existing.original_outlet !== input.originalOutlet ||
     existing.doc_number !== input.docNumber;
   const aliasesChanged = aliases.length !== existing.alias_urls.length;
-  await db
-    .updateTable('articles')
-    .set(
-      changed
-        ? { ...columns(input), alias_urls: aliases, updated_at: sql<Date>`now()` }
-        : { alias_urls: aliases, last_seen_at: sql<Date>`now()` },
-    )
-    .where('id', '=', existing.id)
-    .execute();
-  return { id: existing.id, outcome: changed || aliasesChanged ? 'updated' : 'unchanged' };
+  const set: UpdateObject<Database, 'articles'> = changed
+    ? { ...columns(input), alias_urls: aliases, updated_at: sql<Date>`now()` }
+    : { alias_urls: aliases, last_seen_at: sql<Date>`now()` };
+  const state: ArticleState = changed
+    ? { ...stateOf(input), canonical_url: existing.canonical_url, alias_urls: aliases }
+    : { ...existing, alias_urls: aliases };
+  return { set, state, changed, outcome: changed || aliasesChanged ? 'updated' : 'unchanged' };
 }
 
-function columns(input: ArticleInput) {
+/** The row a first sighting inserts. */
+export function newRow(input: ArticleInput): InsertObject<Database, 'articles'> {
+  return { ...columns(input), source_id: input.sourceId, native_id: input.nativeId, canonical_url: input.url };
+}
+
+/** The comparable state of a row that {@link newRow} would insert. */
+export function stateOf(input: ArticleInput): ArticleState {
+  return {
+    canonical_url: input.url,
+    alias_urls: input.aliasUrls.filter((u) => u !== input.url),
+    title: input.title,
+    body_text: input.bodyText,
+    published_at: input.publishedAt ? new Date(input.publishedAt) : null,
+    original_outlet: input.originalOutlet,
+    doc_number: input.docNumber,
+  };
+}
+
+/** The columns a fetched copy sets (all but the key and the canonical URL). */
+export function columns(input: ArticleInput) {
   return {
     alias_urls: input.aliasUrls.filter((u) => u !== input.url),
     title: input.title,

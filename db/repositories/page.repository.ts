@@ -19,25 +19,36 @@ export interface PageRecord {
 
 /** Archive one response in `pages`; returns its id. The body's SHA-256 is computed here. */
 export async function insertPage(db: Db, page: PageRecord): Promise<string> {
-  const row = await db
-    .insertInto('pages')
-    .values({
-      run_id: page.runId,
-      source_id: page.sourceId,
-      label: page.label,
-      method: page.method,
-      requested_url: page.requestedUrl,
-      final_url: page.finalUrl,
-      status: page.status,
-      headers: JSON.stringify(page.headers),
-      body: page.body,
-      sha256: page.body ? createHash('sha256').update(page.body).digest('hex') : null,
-      error: page.error,
-      user_data: JSON.stringify(page.userData),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const [id] = await insertPages(db, [page]);
+  return id!;
+}
+
+/**
+ * Archive several responses in one statement (the crawl's batched writer); returns their ids
+ * in the order given.
+ */
+export async function insertPages(db: Db, pages: readonly PageRecord[]): Promise<string[]> {
+  if (pages.length === 0) return [];
+  const rows = await db.insertInto('pages').values(pages.map(pageRow)).returning('id').execute();
+  // PostgreSQL returns the rows of a multi-row INSERT … RETURNING in VALUES order.
+  return rows.map((r) => String(r.id));
+}
+
+function pageRow(page: PageRecord) {
+  return {
+    run_id: page.runId,
+    source_id: page.sourceId,
+    label: page.label,
+    method: page.method,
+    requested_url: page.requestedUrl,
+    final_url: page.finalUrl,
+    status: page.status,
+    headers: JSON.stringify(page.headers),
+    body: page.body,
+    sha256: page.body ? createHash('sha256').update(page.body).digest('hex') : null,
+    error: page.error,
+    user_data: JSON.stringify(page.userData),
+  };
 }
 
 /**
