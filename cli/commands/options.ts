@@ -21,3 +21,10 @@ export function parseSince(text: string): Date {
   if (!parsed) throw new BadInputError(`--since: expected a date such as 2026-06-01, got "${text}"`);
   return new Date(parsed.at);
 }
+
+/** `--now <time>`: an ISO 8601 instant or a date sourcecheck reads (Beijing time), for replays and demos. */
+export function parseNow(text: string): Date {
+  const parsed = parseDateText(text);
+  if (!parsed) throw new BadInputError(`--now: expected a time such as 2026-06-09T06:00:00+08:00, got "${text}"`);
+  return new Date(parsed.at);
+}

@@ -32,14 +32,24 @@ describe('sourcecheck CLI conventions', () => {
     }
   });
 
-  it('lists the source registry, as JSON with --json', async () => {
-    const run = await runCli(['sources', '--json']);
+  it('lists the source registry with the health of each source, as JSON with --json', async () => {
+    const env = { SOURCECHECK_DATA_DIR: `${freshDir()}/db` };
+    const run = await runCli(['sources', '--json'], env);
     expect(run.code).toBe(0);
-    const { sources } = JSON.parse(run.stdout) as { sources: { id: string; aliases: string[]; hosts: string[] }[] };
+    const { sources } = JSON.parse(run.stdout) as {
+      sources: { id: string; aliases: string[]; hosts: string[]; health: { flags: string[] } }[];
+    };
     expect(sources.map((s) => s.id)).toEqual(['nda', 'cac', 'reuters', 'govcn', 'mee', 'rmrb', 'cnr']);
     expect(sources.find((s) => s.id === 'reuters')?.aliases).toContain('路透');
-    const text = await runCli(['sources']);
+    expect(sources.every((s) => s.health.flags.includes('never-crawled'))).toBe(true);
+    const text = await runCli(['sources'], env);
     expect(text.stdout).toMatch(/^cac\s+中央网信办/m);
+    expect(text.stdout).toMatch(/never-crawled — never crawled/);
+    const registryOnly = await runCli(['sources', '--no-health', '--json'], {
+      SOURCECHECK_DATA_DIR: '/proc/forbidden',
+    });
+    expect(registryOnly.code).toBe(0);
+    expect(JSON.parse(registryOnly.stdout).sources[0].health).toBeUndefined();
   });
 
   it('rejects an invalid setting naming it, with exit 3', async () => {
