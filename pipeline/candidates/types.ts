@@ -78,4 +78,6 @@ export interface CandidateList {
   generatedAt: string;
   model: ModelSummary;
   candidates: Candidate[];
+  /** Set when there is nothing to list because nothing was ever crawled (point the user to `crawl`). */
+  emptyReason?: 'no-articles';
 }
