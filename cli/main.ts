@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { ChecksFailedError, SourcecheckError, describeError } from '../core/errors.js';
+import { ChecksFailedError, ResultWrittenError, SourcecheckError, describeError } from '../core/errors.js';
 import { ExitCode, type ExitCodeValue } from '../core/exit-codes.js';
 import { buildProgram } from './program.js';
 
@@ -32,7 +32,7 @@ export async function main(argv: readonly string[]): Promise<ExitCodeValue> {
     process.stderr.write(`sourcecheck: ${prefix}${describeError(failure)}\n`);
     if (verbose) process.stderr.write(`${formatChain(failure)}\n`);
     // A ChecksFailedError comes after the command printed its own (valid) JSON result.
-    if (argv.includes('--json') && !(failure instanceof ChecksFailedError)) {
+    if (argv.includes('--json') && !(failure instanceof ChecksFailedError || failure instanceof ResultWrittenError)) {
       process.stdout.write(
         `${JSON.stringify({ ok: false, error: { message: describeError(failure), exitCode: code } })}\n`,
       );

@@ -41,3 +41,22 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
   return String(error);
 }
+
+/** Another run of the same job holds its lock (exit 5). */
+export class BusyError extends SourcecheckError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, ExitCode.Busy, options);
+    this.name = 'BusyError';
+  }
+}
+
+/**
+ * The command already wrote its whole result (a JSON document included); only its exit code is
+ * left to give, so `main` must not print a second JSON document.
+ */
+export class ResultWrittenError extends SourcecheckError {
+  constructor(message: string, exitCode: ExitCodeValue) {
+    super(message, exitCode);
+    this.name = 'ResultWrittenError';
+  }
+}

@@ -13,6 +13,8 @@ export const ExitCode = {
   BadInput: 3,
   /** The database cannot be used: unreachable, wrong credentials, wrong locale, locked or corrupt. */
   DatabaseUnavailable: 4,
+  /** Refused because the same job is already running (a second `nightly`). */
+  Busy: 5,
 } as const;
 
 /** One of the numbers in {@link ExitCode}. */

@@ -12,8 +12,13 @@ class ForwardingLogger extends CrawleeLogger {
 
   override _log(level: LogLevel, message: string, data?: Record<string, unknown>, exception?: unknown): void {
     const context = exception instanceof Error ? { ...data, error: exception.message } : data;
-    if (level <= LogLevel.ERROR) this.target.error(`crawlee: ${message}`, context);
-    else if (level === LogLevel.WARNING) this.target.debug(`crawlee: ${message}`, context);
+    // A request that failed for good is already recorded per URL and summarised per source:
+    // one line is enough; crawlee's stack trace (in the message) only with --log-level debug.
+    const [first = message, ...rest] = message.split('\n');
+    if (level <= LogLevel.ERROR) {
+      this.target.warn(`crawlee: ${first}`, context);
+      if (rest.length > 0) this.target.debug(`crawlee: ${message}`, context);
+    }
     else this.target.debug(`crawlee: ${message}`, context);
   }
 }
