@@ -8,6 +8,9 @@ import { articlesCommand } from './commands/articles.js';
 import { reprocessCommand } from './commands/reprocess.js';
 import { storiesCommand } from './commands/stories.js';
 import { verifyCommand } from './commands/verify.js';
+import { nightlyCommand } from './commands/nightly.js';
+import { candidatesCommand } from './commands/candidates.js';
+import { serveCommand } from './commands/serve.js';
 import { version } from './version.js';
 
 /**
@@ -31,7 +34,10 @@ export function buildProgram(): Command {
     crawlCommand(),
     articlesCommand(),
     storiesCommand(),
+    candidatesCommand(),
     verifyCommand(),
+    nightlyCommand(),
+    serveCommand(),
     reprocessCommand(),
     dbCommand(),
     sourcesCommand(),
