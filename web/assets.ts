@@ -20,6 +20,8 @@ th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left;
 th { background: var(--stripe); white-space: nowrap; }
 td.num { text-align: right; white-space: nowrap; }
 .muted, .snippet, .copies { color: var(--muted); font-size: 12px; }
+.reference { display: block; margin-top: 4px; font-size: 12px; user-select: all; }
+.terms { color: var(--muted); font-size: 11px; }
 .notice { border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; background: var(--stripe); }
 .badge { display: inline-block; border-radius: 1em; padding: 0 .6em; white-space: nowrap; font-size: 12px; }
 .ok, .accept { color: var(--ok); background: var(--ok-bg); }

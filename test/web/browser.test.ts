@@ -49,6 +49,10 @@ describe.runIf(executablePath)('the editors’ page in a browser', () => {
     const rows = page.locator('tr[data-story-id]');
     expect(await rows.count()).toBe(1);
     expect(await rows.locator('td.title a').textContent()).toBe(HOSTILE_TITLE);
+    // The row offers the digest's reference line, the crawled title inside it as text.
+    expect(await rows.locator('code.reference').textContent()).toMatch(
+      new RegExp(`^来源：国家数据局；标题：.*script.*；日期：\\d{4}-\\d{2}-\\d{2}；用途：$`),
+    );
     const storyId = (await rows.getAttribute('data-story-id'))!;
 
     await rows.locator('input[name=note]').fill('头条');

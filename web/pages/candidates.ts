@@ -111,9 +111,13 @@ function candidateRow(c: Candidate, view: CandidatesView): Html {
       ${title}
       <div class="snippet">${c.snippet}</div>
       ${copies.length > 0 ? html`<div class="copies">${copies}</div>` : ''}
+      <code class="reference" title="reference line for the digest 参考文献行">${c.referenceLine}</code>
     </td>
     <td>${c.topics.join(', ')}</td>
-    <td class="num">${c.score.toFixed(2)}</td>
+    <td class="num">
+      ${c.score.toFixed(2)}
+      <div class="terms">${c.topTerms.map((t) => t.term).join(' ')}</div>
+    </td>
     <td class="decision">${decisionCell(c)}</td>
     <td>${reviewForm(c, view)}</td>
   </tr>`;
