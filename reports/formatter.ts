@@ -6,6 +6,7 @@
  * JSON or JUnit report on stdout stays parseable whatever the run's outcome.
  */
 import type { VerifyRun } from '../pipeline/verify/types.js';
+import { githubFormatter } from './formatters/github.js';
 import { htmlFormatter } from './formatters/html.js';
 import { jsonFormatter } from './formatters/json.js';
 import { junitFormatter } from './formatters/junit.js';
@@ -14,10 +15,10 @@ import { textFormatter } from './formatters/text.js';
 import type { ReportLang } from './status.js';
 
 /** The report formats `--format` accepts. */
-export type ReportFormat = 'text' | 'markdown' | 'json' | 'junit' | 'html';
+export type ReportFormat = 'text' | 'markdown' | 'json' | 'junit' | 'html' | 'github';
 
 /** Every report format, in `--help` order. */
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'json', 'junit', 'html'];
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'json', 'junit', 'html', 'github'];
 
 /** How to render: ANSI colour (only `text` uses it) and the language of the report's fixed words. */
 export interface RenderOptions {
@@ -41,6 +42,7 @@ export const formatters: Record<ReportFormat, ReportFormatter> = {
   json: jsonFormatter,
   junit: junitFormatter,
   html: htmlFormatter,
+  github: githubFormatter,
 };
 
 /** Whether `value` names a report format (for validating `--format`). */
