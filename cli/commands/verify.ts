@@ -15,21 +15,22 @@ export function verifyCommand(): Command {
     .argument('<digests...>', 'digest Markdown files')
     .addOption(
       new Option('--format <format>', 'report format')
-        .choices(['text', 'markdown', 'json', 'junit', 'html'])
+        .choices(['text', 'markdown', 'json', 'junit', 'html', 'github'])
         .default('text'),
     )
     .addOption(new Option('--output <file>', 'write the report to a file instead of stdout'))
     .addOption(new Option('--lang <lang>', 'language of the reasons').choices(['zh', 'en']).default('zh'))
     .addOption(new Option('--strict', 'also fail on ambiguous and unverifiable references'))
+    .addOption(new Option('--no-store', 'do not keep the results in the database (checks of drafts, CI re-runs)'))
     .action(
       async (
         paths: string[],
-        opts: { format: ReportFormat; output?: string; lang: 'zh' | 'en'; strict?: boolean },
+        opts: { format: ReportFormat; output?: string; lang: 'zh' | 'en'; strict?: boolean; store: boolean },
         cmd: Command,
       ) => {
         const ctx = createContext(cmd);
         const run = await withDatabase(ctx, { migrate: true }, (handle) =>
-          verifyFiles(handle.db, paths, { lang: opts.lang, strict: opts.strict ?? false }),
+          verifyFiles(handle.db, paths, { lang: opts.lang, strict: opts.strict ?? false, store: opts.store }),
         );
         for (const e of run.errors) ctx.log.error(e.message);
         const color = !opts.output && opts.format === 'text' && shouldColor(process.stdout, process.env);

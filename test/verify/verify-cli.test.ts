@@ -5,6 +5,8 @@ import type { VerifyRun } from '../../pipeline/verify/types.js';
 import { runCli } from '../cli/run-cli.js';
 import { freshDir } from '../cli/temp.js';
 import { crawlReplay } from '../crawlers/crawl-harness.js';
+import { openDatabase } from '../../db/connect.js';
+import { createLogger } from '../../core/log.js';
 
 const DIGEST = new URL('../../../shared/digests/2026-06-09.md', import.meta.url).pathname;
 const HOSTS = [
@@ -123,6 +125,27 @@ describe('sourcecheck verify against the fixture crawl', () => {
     expect(repost.copies.find((c) => c.original)?.source).toBe('cnr');
     expect(repost.originalArticle).toMatch(/^https:\/\/www\.cnr\.cn\//);
   });
+
+  it('keeps no results with --no-store (a pull request draft), the same report otherwise', async () => {
+    const count = async () => {
+      const handle = await openDatabase(
+        { dataDir: env.SOURCECHECK_DATA_DIR, dbConnectTimeoutMs: 5000 },
+        createLogger('silent'),
+      );
+      try {
+        return (await handle.db.selectFrom('digests').select('id').execute()).length;
+      } finally {
+        await handle.close();
+      }
+    };
+    const before = await count();
+    const cli = await runCli(['verify', '--no-store', '--format', 'json', DIGEST], env);
+    expect(cli.code).toBe(2);
+    expect((JSON.parse(cli.stdout) as VerifyRun).digests[0]!.references.map((r) => r.status)).toEqual(EXPECTED);
+    expect(await count()).toBe(before);
+    expect((await runCli(['verify', '--format', 'json', DIGEST], env)).code).toBe(2);
+    expect(await count()).toBe(before + 1);
+  }, 60_000);
 
   afterAll(async () => {
     // History is kept: every run above stored its digests and verifications.
