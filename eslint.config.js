@@ -4,7 +4,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'storage/', 'coverage/', 'reports/out/', 'test/fixtures/sites/', '.demo/', 'test-artifacts/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'data/',
+      'storage/',
+      'coverage/',
+      'reports/out/',
+      'test/fixtures/sites/',
+      '.demo/',
+      'test-artifacts/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

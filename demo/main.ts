@@ -31,7 +31,17 @@ async function main(): Promise<number> {
   let code: number;
   try {
     code = await run(
-      ['nightly', '--now', NOW, '--since', '2026-01-01', '--digests', join(ROOT, 'digests'), '--out', join(DEMO, 'reports')],
+      [
+        'nightly',
+        '--now',
+        NOW,
+        '--since',
+        '2026-01-01',
+        '--digests',
+        join(ROOT, 'digests'),
+        '--out',
+        join(DEMO, 'reports'),
+      ],
       env,
     );
   } finally {

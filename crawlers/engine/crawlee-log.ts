@@ -18,8 +18,7 @@ class ForwardingLogger extends CrawleeLogger {
     if (level <= LogLevel.ERROR) {
       this.target.warn(`crawlee: ${first}`, context);
       if (rest.length > 0) this.target.debug(`crawlee: ${message}`, context);
-    }
-    else this.target.debug(`crawlee: ${message}`, context);
+    } else this.target.debug(`crawlee: ${message}`, context);
   }
 }
 
