@@ -11,7 +11,8 @@ import { SITES_DIR, startReplay } from '../test/replay/server.js';
  * The job's clock is set to the morning of that issue, so the crawl windows match the replay.
  */
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
-const DEMO = join(ROOT, '.demo');
+// SOURCECHECK_DEMO_DIR lets the demo's own test run it elsewhere than the user's `.demo/`.
+const DEMO = resolve(process.env.SOURCECHECK_DEMO_DIR || join(ROOT, '.demo'));
 const NOW = '2026-06-09T06:00:00+08:00';
 
 async function main(): Promise<number> {
