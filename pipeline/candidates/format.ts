@@ -16,7 +16,7 @@ export function renderCandidates(list: CandidateList, format: CandidateFormat): 
 function modelLine(list: CandidateList): string {
   const m = list.model;
   return m.examples === 0
-    ? 'relevance: no references or decisions to learn from yet (every score 0.5)'
+    ? 'relevance: no digest references or editor decisions to learn from yet (model.examples = 0); scored by topic keywords'
     : `relevance model: ${m.examples} examples (${m.relevant} relevant, ${m.irrelevant} off the beat)`;
 }
 

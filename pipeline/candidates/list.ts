@@ -8,7 +8,7 @@ import { findSource } from '../../crawlers/sources/index.js';
 import { beijingIso } from '../article-export.js';
 import { DateTime } from 'luxon';
 import { SHANGHAI, shanghaiDay } from '../dates/candidates.js';
-import { RelevanceModel } from './model.js';
+import { RelevanceModel, type Scored } from './model.js';
 import { outletOf, referenceLine } from './reference-line.js';
 import { topicsOf } from './topics.js';
 import { storyTokens, trainingExamples } from './training.js';
@@ -60,16 +60,21 @@ export async function listCandidates(db: Kysely<Database>, filter: CandidateFilt
     const original = copies.find((a) => a.id === story.original_article_id) ?? copies[0];
     return original ? [{ story, copies, original }] : [];
   });
-  const pool = rows.map((r) => ({
-    storyId: String(r.story.id),
-    tokens: storyTokens(r.original.title, r.original.body_text),
-  }));
-  const model = RelevanceModel.train(await trainingExamples(db, pool));
+  const model = RelevanceModel.train(await trainingExamples(db));
   const candidates = rows
-    .map((r, i) => toCandidate(r.story, r.original, r.copies, reviews.get(String(r.story.id)), model, pool[i]!.tokens))
-    .filter((c) => keep(c, filter))
-    .sort((a, b) => b.score - a.score || (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
-    .slice(0, filter.limit ?? 50);
+    .map((r) => {
+      const scored = model.score(storyTokens(r.original.title, r.original.body_text));
+      return { scored, c: toCandidate(r.story, r.original, r.copies, reviews.get(String(r.story.id)), scored) };
+    })
+    .filter(({ c }) => keep(c, filter))
+    .sort(
+      (a, b) =>
+        descending(a.scored.logOdds, b.scored.logOdds) ||
+        (b.c.publishedAt ?? '').localeCompare(a.c.publishedAt ?? '') ||
+        Number(b.c.storyId) - Number(a.c.storyId),
+    )
+    .slice(0, filter.limit ?? 50)
+    .map(({ c }) => c);
   const empty = (await db.selectFrom('articles').select('id').limit(1).executeTakeFirst()) === undefined;
   return {
     since: filter.since.toISOString(),
@@ -99,11 +104,9 @@ function toCandidate(
   original: ArticleRow,
   copies: ArticleRow[],
   review: ReviewRow | undefined,
-  model: RelevanceModel,
-  tokens: string[],
+  { score, topTerms }: Scored,
 ): Candidate {
   const published = original.published_at ? beijingIso(original.published_at) : null;
-  const { score, topTerms } = model.score(tokens);
   return {
     storyId: String(story.id),
     title: original.title,
@@ -129,6 +132,11 @@ function toCandidate(
       : null,
     referenceLine: referenceLine(original),
   };
+}
+
+/** Higher first; safe for ±Infinity (the keyword rule's log-odds of a story with no keyword). */
+function descending(a: number, b: number): number {
+  return a === b ? 0 : a < b ? 1 : -1;
 }
 
 function keep(c: Candidate, filter: CandidateFilter): boolean {

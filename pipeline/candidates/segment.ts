@@ -49,6 +49,31 @@ const STOP = new Set([
   '已',
   '被',
   '把',
+  // Generic verbs and news boilerplate: frequent everywhere, so they would only crowd the top terms.
+  '进行',
+  '通过',
+  '经过',
+  '能够',
+  '可以',
+  '已经',
+  '以及',
+  '其中',
+  '同时',
+  '此外',
+  '目前',
+  '近日',
+  '日前',
+  '今年',
+  '表示',
+  '记者',
+  '日电',
+  '我们',
+  '他们',
+  '方面',
+  '持续',
+  '取得',
+  '不断',
+  '积极',
   'the',
   'a',
   'an',
@@ -79,17 +104,32 @@ const STOP = new Set([
 ]);
 
 const HAN = /\p{Script=Han}/u;
+/** Longest run of lone characters joined into one word; longer runs are cut into pieces this long. */
+const MAX_RUN = 4;
 
-/** Word-like tokens of `text`: no punctuation, numbers, stop words or lone Chinese characters. */
+/**
+ * Word-like tokens of `text`: no punctuation, numbers or stop words. ICU's dictionary lacks
+ * newer terms and breaks them into lone characters (算力 → 算|力, 联赛 → 联|赛), so a run of
+ * adjacent lone Chinese characters is joined back into one word; a single one left alone (局 of
+ * 数据局, 年 of 2026年) is a remnant, not a subject, and is dropped.
+ */
 export function segment(text: string): string[] {
   const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    for (let i = 0; run.length > 1 && i < run.length; i += MAX_RUN) out.push(run.slice(i, i + MAX_RUN).join(''));
+    run = [];
+  };
   for (const { segment: raw, isWordLike } of segmenter.segment(text)) {
-    if (!isWordLike) continue;
     const word = raw.toLowerCase();
-    if (/^[\d.,%]+$/.test(word) || STOP.has(word)) continue;
-    // One Chinese character alone (局, 发) is mostly a segmentation remnant, not a subject.
-    if (HAN.test(word) ? [...word].length < 2 : word.length < 2) continue;
+    if (isWordLike && HAN.test(word) && [...word].length === 1 && !STOP.has(word)) {
+      run.push(word);
+      continue;
+    }
+    flush();
+    if (!isWordLike || /^[\d.,%]+$/.test(word) || STOP.has(word) || word.length < 2) continue;
     out.push(word);
   }
+  flush();
   return out;
 }

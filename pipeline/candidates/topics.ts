@@ -30,7 +30,11 @@ export const TOPICS: readonly Topic[] = [
     name: '经济与规划',
     keywords: ['服务业', '消费', '规划', '十五五', '经济', '产业', '投资', 'economy', 'tariff'],
   },
-  { id: 'governance', name: '政务与法规', keywords: ['国务院', '条例', '办法', '规定', '意见', '法', '政策'] },
+  {
+    id: 'governance',
+    name: '政务与法规',
+    keywords: ['国务院', '条例', '办法', '规定', '意见', '法律', '法规', '政策'],
+  },
   { id: 'world', name: '国际', keywords: ['reuters', '路透', '美国', '欧盟', '国际', 'china', 'u.s.', 'eu'] },
 ];
 

@@ -70,6 +70,11 @@ export interface ModelSummary {
   examples: number;
   relevant: number;
   irrelevant: number;
+  /**
+   * What produced the scores: natural's naive Bayes (both classes taught), the word ratios alone
+   * (one class only), or the topic-keyword rule (nothing taught yet, `examples` is 0).
+   */
+  method?: 'naive-bayes' | 'word-ratios' | 'topic-keywords';
 }
 
 /** A candidates report: the window, the model and the ranked rows. */

@@ -8,6 +8,11 @@ const rel = (text: string): Example => ({ tokens: segment(text), label: 'relevan
 const off = (text: string): Example => ({ tokens: segment(text), label: 'irrelevant' });
 
 describe('segmentation and topics', () => {
+  it('joins the lone characters ICU leaves of words missing from its dictionary', () => {
+    expect(segment('推进算力网络建设 足球联赛第十轮')).toEqual(expect.arrayContaining(['算力', '联赛']));
+    expect(segment('国家数据局')).toEqual(['国家', '数据']); // 局 alone is a remnant
+  });
+
   it('splits Chinese into words and drops function words, numbers and lone characters', () => {
     const words = segment('国家数据局关于印发《数据要素×三年行动计划（2024—2026年）》的通知 Reuters AI chips');
     expect(words).toEqual(expect.arrayContaining(['数据', '要素', '行动', '计划', 'reuters', 'ai', 'chips']));
@@ -40,12 +45,24 @@ describe('the relevance model', () => {
     expect(data.topTerms.map((t) => t.term)).toContain('数据');
     expect(data.topTerms.every((t) => t.weight > 0)).toBe(true);
     expect(sport.topTerms.map((t) => t.term)).not.toContain('足球'); // only words that push towards relevant
+    expect(data.logOdds).toBeGreaterThan(sport.logOdds);
   });
 
-  it('says 0.5 and shows no terms when nothing has been taught', () => {
+  it('falls back to the topic-keyword rule, showing the keywords, when nothing has been taught', () => {
     const empty = RelevanceModel.train([]);
-    expect(empty.score(segment('数据要素'))).toEqual({ score: 0.5, topTerms: [] });
-    expect(empty.summary).toEqual({ examples: 0, relevant: 0, irrelevant: 0 });
+    expect(empty.summary).toEqual({ examples: 0, relevant: 0, irrelevant: 0, method: 'topic-keywords' });
+    const data = empty.score(segment('国家数据局推进算力网络建设'));
+    expect(data.topTerms.map((t) => t.term)).toEqual(expect.arrayContaining(['数据', '算力']));
+    expect(data.score).toBeGreaterThanOrEqual(0.5);
+    expect(data.score).toBeLessThan(1);
+    expect(empty.score(segment('足球联赛第十轮比赛结果'))).toMatchObject({ score: 0, topTerms: [] });
+  });
+
+  it('scores by word ratios when only one class was taught, never crashing', () => {
+    const one = RelevanceModel.train([rel('数据要素市场化配置改革'), rel('数据产权登记制度')]);
+    expect(one.summary.method).toBe('word-ratios');
+    expect(one.score(segment('数据要素登记')).score).toBeGreaterThan(one.score(segment('足球联赛')).score);
+    expect(model.summary.method).toBe('naive-bayes');
   });
 });
 
