@@ -41,21 +41,45 @@ export async function verifyFiles(
           errors.push({ path, line: null, message: `${path}: cannot read: ${(error as Error).message}` });
           return;
         }
-        try {
-          const digest = parseDigest(path, bytes);
-          assertReferenceTitles(digest); // a reference with no 标题 cannot be checked: the file is refused (exit 3)
-          const report = await verifyDigest(db, digest, sourceRegistry, options.lang);
-          if (options.store !== false)
-            await storeDigestReport(db, digest, createHash('sha256').update(bytes).digest('hex'), report);
-          reports[i] = report;
-        } catch (error) {
-          if (!(error instanceof DigestParseError)) throw error;
-          errors.push({ path, line: error.line, message: error.message });
-        }
+        reports[i] = await checkDigest(db, path, bytes, options, errors);
       }),
     ),
   );
-  const digests = reports.filter((r): r is DigestReport => r !== undefined);
+  return finishRun(
+    reports.filter((r): r is DigestReport => r !== undefined),
+    errors,
+    options,
+  );
+}
+
+/**
+ * Parse and verify one digest's bytes (`label` names it in reports: a path, an upload's name),
+ * storing the result unless `options.store` is false. A digest that cannot be parsed is added to
+ * `errors` (with its line) and gives undefined; anything else unexpected is thrown.
+ */
+export async function checkDigest(
+  db: Kysely<Database>,
+  label: string,
+  bytes: Buffer,
+  options: VerifyOptions,
+  errors: DigestError[],
+): Promise<DigestReport | undefined> {
+  try {
+    const digest = parseDigest(label, bytes);
+    assertReferenceTitles(digest); // a reference with no 标题 cannot be checked: the file is refused (exit 3)
+    const report = await verifyDigest(db, digest, sourceRegistry, options.lang);
+    if (options.store !== false)
+      await storeDigestReport(db, digest, createHash('sha256').update(bytes).digest('hex'), report);
+    return report;
+  } catch (error) {
+    if (!(error instanceof DigestParseError)) throw error;
+    errors.push({ path: label, line: error.line, message: error.message });
+    return undefined;
+  }
+}
+
+/** The finished run of some digests: their reports, the unreadable ones, and the exit code. */
+export function finishRun(digests: DigestReport[], errors: DigestError[], options: VerifyOptions): VerifyRun {
   const run: VerifyRun = {
     schemaVersion: 1,
     generatedAt: new Date().toISOString(),

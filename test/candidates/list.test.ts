@@ -10,26 +10,13 @@ import { defaultSince, listCandidates } from '../../pipeline/candidates/list.js'
 import { clusterStories } from '../../pipeline/stories.js';
 import { BadInputError } from '../../core/errors.js';
 import { testBackends } from '../db/backends.js';
+import { article as baseArticle } from './helpers.js';
 
 const SINCE = new Date('2000-01-01T00:00:00Z');
 let n = 0;
-const article = (sourceId: string, title: string, body: string, extra: Partial<ArticleInput> = {}): ArticleInput => ({
-  sourceId,
-  nativeId: String(++n),
-  url: `https://example.invalid/${sourceId}/${n}`,
-  aliasUrls: [],
-  title,
-  publishedAt: `2026-06-0${(n % 8) + 1}T10:00:00+08:00`,
-  datePrecision: 'minute',
-  dateEvidence: {},
-  originalOutlet: null,
-  docNumber: null,
-  bodyText: body,
-  language: 'zh',
-  attachments: [],
-  pageId: null,
-  ...extra,
-});
+/** Publication days spread over the week, so "newest first" has something to order. */
+const article = (sourceId: string, title: string, body: string, extra: Partial<ArticleInput> = {}): ArticleInput =>
+  baseArticle(sourceId, title, body, { publishedAt: `2026-06-0${(++n % 8) + 1}T10:00:00+08:00`, ...extra });
 
 const STORIES = [
   article('nda', '国家数据局发布数据产权登记工作指引', '为规范数据产权登记，保护数据要素市场各方权益。'),

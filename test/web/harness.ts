@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../../db/connect.js';
 import { createLogger } from '../../core/log.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { upsertArticle, type ArticleInput } from '../../db/repositories/article.repository.js';
+import { article as baseArticle } from '../candidates/helpers.js';
 import { finishCrawlRun, startCrawlRun } from '../../db/repositories/crawl-run.repository.js';
 import { upsertSources } from '../../db/repositories/source.repository.js';
 import { sourceRegistry } from '../../crawlers/sources/index.js';
@@ -15,22 +16,9 @@ export const HOSTILE_TITLE = '国家数据局发布<script>alert(1)</script>数�
 /** A hostile crawl error message (shown on the source health page). */
 export const HOSTILE_ERROR = 'the list matched no items <img src=x onerror=alert(2)>';
 
-const article = (sourceId: string, nativeId: string, title: string, body: string): ArticleInput => ({
-  sourceId,
-  nativeId,
-  url: `https://example.invalid/${sourceId}/${nativeId}.html`,
-  aliasUrls: [],
-  title,
-  publishedAt: '2026-06-08T10:00:00+08:00',
-  datePrecision: 'minute',
-  dateEvidence: {},
-  originalOutlet: null,
-  docNumber: null,
-  bodyText: body,
-  language: 'zh',
-  attachments: [],
-  pageId: null,
-});
+/** A stored article with a chosen native id (the pages link to `…/<id>.html`). */
+const article = (sourceId: string, nativeId: string, title: string, body: string): ArticleInput =>
+  baseArticle(sourceId, title, body, { nativeId, url: `https://example.invalid/${sourceId}/${nativeId}.html` });
 
 /** Three unrelated articles from three sources, clustered into three stories, and a broken cac crawl. */
 export async function seed(h: DatabaseHandle): Promise<void> {
