@@ -58,7 +58,8 @@ function judge(health: SourceHealth, run: CrawlRunRow | undefined, newest: Date 
   if (!run) flag('never-crawled', `${health.sourceId}: never crawled (run \`sourcecheck crawl\`)`);
   if (run && (run.status === 'failed' || run.status === 'aborted')) {
     const first = run.errors[0];
-    flag('failed', `${health.sourceId}: last crawl ${run.status}${first ? `: ${first.kind} ${first.url}` : ''}`);
+    const why = first ? `: ${first.kind} ${first.url} (${first.message.slice(0, 160)})` : '';
+    flag('failed', `${health.sourceId}: last crawl ${run.status}${why}`);
   }
   for (const e of run?.errors.filter((e) => e.kind === 'layout changed?') ?? [])
     flag('layout-changed', `${health.sourceId}: layout changed? ${e.url} — ${e.message}`);
