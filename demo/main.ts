@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { SITES_DIR, startReplay } from '../test/replay/server.js';
+import { FIXTURE_HOSTS, startReplay } from '../test/replay/server.js';
 
 /**
  * `npm run demo`: the whole flow offline. Serves the bundled replay of the real sites (the test
@@ -17,9 +17,7 @@ const NOW = '2026-06-09T06:00:00+08:00';
 
 async function main(): Promise<number> {
   rmSync(DEMO, { recursive: true, force: true }); // throwaway: every demo starts from nothing
-  const hosts = readdirSync(SITES_DIR, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name);
+  const hosts = [...FIXTURE_HOSTS];
   const replay = await startReplay({ hosts });
   process.stderr.write(`demo: replaying ${hosts.length} sites on localhost (${hosts.join(', ')})\n`);
   const env = {

@@ -1,4 +1,4 @@
-import { escapeHtml, httpUrl } from '../../reports/formatters/html.js';
+import { escapeHtml, link } from '../../reports/formatters/html.js';
 import type { Candidate, CandidateList } from './types.js';
 
 /** The formats `sourcecheck candidates --format` writes. */
@@ -48,14 +48,9 @@ function renderMarkdown(list: CandidateList): string {
   ].join('\n');
 }
 
-function link(url: string, text: string): string {
-  const href = httpUrl(url);
-  return href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(text)}</a>` : escapeHtml(text);
-}
-
 function htmlRow(c: Candidate, i: number): string {
   const copies = c.links
-    .map((l) => `<li>${link(l.url, `${l.sourceName}${l.original ? ' (original)' : ''}`)}</li>`)
+    .map((l) => `<li>${link(`${l.sourceName}${l.original ? ' (original)' : ''}`, l.url)}</li>`)
     .join('');
   return `<tr><td>${i + 1}</td><td>${c.score.toFixed(2)}</td><td>${escapeHtml(c.outlet)}</td><td>${escapeHtml(c.publishedAt ?? '')}</td>
 <td><b>${escapeHtml(c.title)}</b><p>${escapeHtml(c.snippet)}</p><ul>${copies}</ul></td><td>${escapeHtml(terms(c))}</td>

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { TOPICS } from './topics.js';
+import { keywordsIn } from './topics.js';
 import type { ModelSummary, TermWeight } from './types.js';
 
 /** One training example: a text's words and whether it is on the digest's beat. */
@@ -121,15 +121,10 @@ export class RelevanceModel {
  * Crude, but every score can be checked by eye, and the first digest or decision replaces it.
  */
 function keywordScore(words: readonly string[]): Scored {
-  const hits = new Set<string>();
-  for (const topic of TOPICS)
-    for (const k of topic.keywords)
-      if (words.some((w) => (/^[a-z.\s]+$/.test(k) ? w === k : w.includes(k)))) hits.add(k);
-  const topTerms = [...hits]
-    .sort()
-    .slice(0, 5)
-    .map((term) => ({ term, weight: 1 }));
-  return { score: round(hits.size / (hits.size + 2)), topTerms, logOdds: Math.log(hits.size / 2) };
+  // Words joined by spaces: a keyword matches inside a word, never across two.
+  const hits = keywordsIn(words.join(' '));
+  const topTerms = hits.slice(0, 5).map((term) => ({ term, weight: 1 }));
+  return { score: round(hits.length / (hits.length + 2)), topTerms, logOdds: Math.log(hits.length / 2) };
 }
 
 function clip(tokens: readonly string[]): string[] {

@@ -44,6 +44,12 @@ export function topicsOf(text: string): string[] {
   return TOPICS.filter((t) => t.keywords.some((k) => mentions(lower, k))).map((t) => t.id);
 }
 
+/** Every distinct topic keyword `text` mentions, sorted (the no-training relevance rule counts them). */
+export function keywordsIn(text: string): string[] {
+  const lower = text.toLowerCase();
+  return [...new Set(TOPICS.flatMap((t) => t.keywords.filter((k) => mentions(lower, k))))].sort();
+}
+
 /** Chinese keywords match anywhere; English ones only as whole words ("ai" is not in "said"). */
 function mentions(lower: string, keyword: string): boolean {
   if (!/^[a-z.\s]+$/.test(keyword)) return lower.includes(keyword);

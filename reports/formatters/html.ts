@@ -42,7 +42,7 @@ export function httpUrl(url: string): string | null {
 }
 
 /** A link to `url` labelled `text`, or the URL as plain text beside it when it is not http(s). */
-function link(text: string, url: string): string {
+export function link(text: string, url: string): string {
   const href = httpUrl(url);
   if (href === null) return `${escapeHtml(text)} <span class="url">${escapeHtml(url)}</span>`;
   return `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(text)}</a>`;

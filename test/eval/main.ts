@@ -1,3 +1,4 @@
+import { FIXTURE_HOSTS } from '../replay/server.js';
 import { parseArgs } from 'node:util';
 import { type GateRow, checkGate, fingerprintCorpus, fmt, loadBaseline, saveBaseline, updateBaseline } from './gate.js';
 import { REPO_ROOT, goldenInputs, loadGolden } from './golden.js';
@@ -15,15 +16,6 @@ import { confusionTable } from './verify-main.js';
  */
 const BASELINE = `${REPO_ROOT}test/golden/pipeline-baseline.json`;
 const VERIFY_BASELINE = `${REPO_ROOT}test/golden/verify-baseline.json`;
-const SITES = [
-  'www.nda.gov.cn',
-  'www.cac.gov.cn',
-  'www.cnr.cn',
-  'www.reuters.com',
-  'www.gov.cn',
-  'www.mee.gov.cn',
-  'paper.people.com.cn',
-];
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -121,12 +113,14 @@ async function main(): Promise<void> {
  */
 async function verifierGate(opts: ReturnType<typeof flags>): Promise<boolean> {
   const report = await evaluateVerifier();
-  const inputs = [REFERENCES_FILE, CLAIMS_FILE, ...SITES.map((h) => `test/fixtures/sites/${h}/_expected.json`)].map(
-    (name) => ({
-      name,
-      path: `${REPO_ROOT}${name}`,
-    }),
-  );
+  const inputs = [
+    REFERENCES_FILE,
+    CLAIMS_FILE,
+    ...FIXTURE_HOSTS.map((h) => `test/fixtures/sites/${h}/_expected.json`),
+  ].map((name) => ({
+    name,
+    path: `${REPO_ROOT}${name}`,
+  }));
   const corpus = fingerprintCorpus(inputs, {
     articles: report.counts.references,
     lists: 0,

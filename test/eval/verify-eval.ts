@@ -1,3 +1,4 @@
+import { FIXTURE_HOSTS } from '../replay/server.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
@@ -27,16 +28,7 @@ export const CLAIMS_FILE = 'test/golden/verify-claims.json';
 
 /** The crawl every evaluation runs on: all replayed fixture sites. */
 export const EVAL_CRAWL = {
-  hosts: [
-    'www.nda.gov.cn',
-    'www.cac.gov.cn',
-    'www.cnr.cn',
-    'www.reuters.com',
-    'www.gov.cn',
-    'www.mee.gov.cn',
-    'paper.people.com.cn',
-    'politics.people.com.cn',
-  ],
+  hosts: [...FIXTURE_HOSTS],
   sources: ['nda', 'cac', 'cnr', 'reuters', 'govcn', 'mee', 'rmrb'],
   since: '2020-01-01T00:00:00+08:00',
 };

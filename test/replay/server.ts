@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -45,6 +46,12 @@ export interface Replay {
 
 /** The default fixture folder. */
 export const SITES_DIR = new URL('../fixtures/sites/', import.meta.url).pathname;
+
+/** Every replayed host: one folder each under {@link SITES_DIR}, so a new fixture site is picked up everywhere. */
+export const FIXTURE_HOSTS: readonly string[] = readdirSync(SITES_DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 
 /**
  * Serve each host folder on its own 127.0.0.1 port (port 0: the OS picks a free one), so the

@@ -1,3 +1,4 @@
+import { FIXTURE_HOSTS } from '../replay/server.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,15 +10,6 @@ import { openDatabase } from '../../db/connect.js';
 import { createLogger } from '../../core/log.js';
 
 const DIGEST = new URL('../../../shared/digests/2026-06-09.md', import.meta.url).pathname;
-const HOSTS = [
-  'www.nda.gov.cn',
-  'www.cac.gov.cn',
-  'www.cnr.cn',
-  'www.reuters.com',
-  'www.gov.cn',
-  'www.mee.gov.cn',
-  'paper.people.com.cn',
-];
 // Ref 2 describes the article (行业高质量数据集建设专家解读) instead of giving its title: title_mismatch.
 const EXPECTED = [
   'verified',
@@ -38,7 +30,7 @@ describe('sourcecheck verify against the fixture crawl', () => {
   const env = { SOURCECHECK_DATA_DIR: join(dir, 'db') };
   beforeAll(async () => {
     const run = await crawlReplay({
-      hosts: HOSTS,
+      hosts: [...FIXTURE_HOSTS],
       sources: ['nda', 'cac', 'cnr', 'reuters', 'govcn', 'mee', 'rmrb'],
       since: '2026-01-01T00:00:00+08:00',
       config: { dataDir: env.SOURCECHECK_DATA_DIR },
