@@ -1,4 +1,4 @@
-import { Configuration, HttpCrawler, type HttpCrawlingContext } from 'crawlee';
+import { Configuration, HttpCrawler, type HttpCrawlingContext, type RequestQueue } from 'crawlee';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from '../../core/log.js';
 import type { Database } from '../../db/database.js';
@@ -13,6 +13,7 @@ import { archiveHook, backoffHandler, failureHandler, robotsHook } from './hooks
 import type { HostGate } from './host-gate.js';
 import { SourcecheckHttpClient } from './http-client.js';
 import { ArchiveWriter } from './archive-writer.js';
+import { RunQueue } from './run-queue.js';
 import { CrawlRecorder, type CrawlStats, type ProgressListener } from './recorder.js';
 import type { RobotsCache } from './robots.js';
 import { createRoutes, toCrawleeRequest } from './routes.js';
@@ -154,9 +155,14 @@ function buildCrawler(
   };
   // In-memory queue per run: the database, not crawlee's storage, remembers earlier nights.
   const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+  const concurrency = Math.max(1, source.hosts.length) * (source.politeness.concurrency ?? 1) + 1;
   const crawler = new HttpCrawler(
     {
       httpClient: client,
+      // crawlee 3.18 types a `requestManager` option but its options check (ow exactShape)
+      // rejects it; `requestQueue` accepts any object with the manager's methods and is used
+      // through the same IRequestManager calls.
+      requestQueue: new RunQueue() as unknown as RequestQueue,
       requestHandler: createRoutes(deps),
       preNavigationHooks: [robotsHook(options.robots)],
       postNavigationHooks: [archiveHook(deps, runId)],
@@ -179,7 +185,11 @@ function buildCrawler(
       // Waiting at the host gate (delays, Retry-After) happens inside navigation: allow for it.
       navigationTimeoutSecs: 900,
       requestHandlerTimeoutSecs: 120,
-      maxConcurrency: Math.max(1, source.hosts.length) * (source.politeness.concurrency ?? 1) + 1,
+      // One slot per request the host gates let through at once, plus one so a page is parsed
+      // and stored while the next is fetched. Fixed from the start: crawlee's autoscaling starts
+      // at 1 and grows every 10 s, longer than a nightly's incremental crawl of a source lasts.
+      minConcurrency: concurrency,
+      maxConcurrency: concurrency,
     },
     config,
   );

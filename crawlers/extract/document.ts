@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import { decodeBuffer } from 'encoding-sniffer';
+import { decodeBuffer, getEncoding } from 'encoding-sniffer';
 import type { FetchedDocument, RequestData } from './types.js';
 
 /**
@@ -14,13 +14,17 @@ export function headerCharset(contentType: string | undefined): string | undefin
 const GB_FAMILY = /^(gb2312|gbk|gb18030|x-gbk|csgb2312|chinese)$/i;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function isUtf8(body: Buffer): boolean {
+/** The body as text when its bytes are valid UTF-8, else undefined. */
+function utf8Text(body: Buffer): string | undefined {
   try {
-    strictUtf8.decode(body);
-    return true;
+    return strictUtf8.decode(body);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function isUtf8(body: Buffer): boolean {
+  return utf8Text(body) !== undefined;
 }
 
 /**
@@ -48,7 +52,8 @@ export function makeDocument(
   body: Buffer,
   userData: RequestData = {},
 ): FetchedDocument {
-  const utf8 = isUtf8(body);
+  const asUtf8 = utf8Text(body);
+  const utf8 = asUtf8 !== undefined;
   const label = effectiveCharset(headerCharset(headers['content-type']), body, utf8);
   // Without a declared charset: UTF-8 when the bytes are UTF-8 (what JSON and XML require, and
   // what every source here uses unless its <meta> or a BOM says otherwise), else GB18030 —
@@ -57,13 +62,17 @@ export function makeDocument(
   const sniff = { defaultEncoding: fallback, ...(label ? { transportLayerEncodingLabel: label } : {}) };
   let $: cheerio.CheerioAPI | undefined;
   let text: string | undefined;
+  // What cheerio.loadBuffer does (sniff, then decode), decoding UTF-8 only once: the check
+  // above already produced the text.
+  const decode = () =>
+    (text ??= asUtf8 !== undefined && /^utf-?8$/i.test(getEncoding(body, sniff)) ? asUtf8 : decodeBuffer(body, sniff));
   return {
     url,
     status,
     headers,
     body,
     userData,
-    $: () => ($ ??= cheerio.loadBuffer(body, { encoding: sniff, baseURI: url })),
-    text: () => (text ??= decodeBuffer(body, sniff)),
+    $: () => ($ ??= cheerio.load(decode(), { baseURI: url })),
+    text: decode,
   };
 }

@@ -69,7 +69,7 @@ function article(doc: FetchedDocument): ArticleExtract {
   if (!nativeId) throw new LayoutChangedError('not an NDA article URL (no 23-digit id)', doc.url);
   const title = metaContent($, sel.titleMeta) ?? squash(requireMatch($, sel.title, 'title', doc.url).text());
   const body = requireMatch($, sel.body, 'body', doc.url);
-  const bodyText = cleanText($, withoutNoise(body));
+  const bodyText = cleanText($, body, sel.bodyNoise);
   return {
     nativeId,
     url: doc.url,
@@ -109,12 +109,6 @@ export function folderDate(url: string): DateCandidate | undefined {
 function outlet($: CheerioAPI): string {
   const line = firstMatch($, sel.source);
   return metaContent($, sel.sourceMeta) ?? (stripSourceLabel(line?.text() ?? '') || nda.name);
-}
-
-function withoutNoise(body: Cheerio<AnyNode>): Cheerio<AnyNode> {
-  const copy = body.clone();
-  copy.find(sel.bodyNoise.join(', ')).remove();
-  return copy;
 }
 
 /** Attachment links resolved against the page: their names are not derivable from the id. */
