@@ -1,4 +1,4 @@
-import { NonRetryableError, SessionError } from 'crawlee';
+import { CriticalError, NonRetryableError, SessionError } from 'crawlee';
 
 /**
  * The crawl error hierarchy. The class decides what crawlee does next (crawlee's own
@@ -70,5 +70,17 @@ export class RobotsDisallowedError extends NonRetryableError {
   ) {
     super(reason);
     this.name = 'RobotsDisallowedError';
+  }
+}
+
+/**
+ * The archive could not be written (the database refused a batch). Nothing after it can be
+ * kept, so the crawl stops (crawlee's CriticalError ends the run) and the run is recorded as
+ * failed with this cause; batches written before it stay, each whole.
+ */
+export class ArchiveWriteError extends CriticalError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ArchiveWriteError';
   }
 }
