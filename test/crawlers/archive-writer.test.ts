@@ -73,6 +73,20 @@ describe.each(testBackends())('the archive writer on $name', (backend) => {
     expect(await writer.pageId('k7')).toMatch(/^\d+$/);
   });
 
+  it('archives the exact bytes of every body (GBK, NUL, every byte value) and reads them back as a Buffer', async () => {
+    const writer = new ArchiveWriter(handle.db, nda, new CrawlRecorder('nda'), 2);
+    const bodies = [
+      Buffer.from([0xc9, 0xfa, 0xcc, 0xac, 0x00, 0xff]),
+      Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+    ];
+    for (const [i, body] of bodies.entries()) await writer.addPage(`k${i}`, { ...page(i), body });
+    await writer.addPage('empty', { ...page(9), body: Buffer.alloc(0) });
+    await writer.flush();
+    const rows = await handle.db.selectFrom('pages').select('body').orderBy('id').execute();
+    expect(rows.map((r) => Buffer.isBuffer(r.body))).toEqual([true, true, true]);
+    expect(rows.map((r) => r.body!.toString('hex'))).toEqual([...bodies.map((b) => b.toString('hex')), '']);
+  });
+
   it('stops at a batch the database refuses: later adds and the flush throw, earlier batches stay whole', async () => {
     const writer = new ArchiveWriter(handle.db, nda, new CrawlRecorder('nda'), 2);
     await writer.addPage('a', page(1));
