@@ -1,4 +1,4 @@
-import { CriticalError, NonRetryableError, SessionError } from 'crawlee';
+import { CriticalError, NonRetryableError, SessionError } from '@crawlee/http';
 
 /**
  * The crawl error hierarchy. The class decides what crawlee does next (crawlee's own

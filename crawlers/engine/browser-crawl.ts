@@ -1,5 +1,4 @@
-import { Configuration, PlaywrightCrawler, type PlaywrightCrawlingContext } from 'crawlee';
-import { chromium } from 'playwright';
+import type { PlaywrightCrawlingContext } from '@crawlee/playwright';
 import { insertPage } from '../../db/repositories/page.repository.js';
 import { BotWallError, PermanentHttpError, RobotsDisallowedError } from '../errors.js';
 import { makeDocument } from '../extract/document.js';
@@ -28,6 +27,12 @@ export async function crawlWithBrowser(
   recorder: CrawlRecorder,
   requests: CrawlRequest[],
 ): Promise<void> {
+  // Loaded here, not at the top: the browser stack is tens of MB of code that only a crawl
+  // with browser pages needs (most nights never load it).
+  const [{ Configuration, PlaywrightCrawler }, { chromium }] = await Promise.all([
+    import('@crawlee/playwright'),
+    import('playwright'),
+  ]);
   const wireOrigins = new Set([...options.hostMap.values()].map((u) => u.origin));
   const crawler = new PlaywrightCrawler(
     {

@@ -1,4 +1,4 @@
-import { Configuration, HttpCrawler, type HttpCrawlingContext, type RequestQueue } from 'crawlee';
+import { Configuration, HttpCrawler, type HttpCrawlingContext, type RequestQueue } from '@crawlee/http';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from '../../core/log.js';
 import type { Database } from '../../db/database.js';

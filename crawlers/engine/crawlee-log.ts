@@ -1,4 +1,4 @@
-import { log as crawleeLog, Logger as CrawleeLogger, LogLevel } from 'crawlee';
+import { log as crawleeLog, Logger as CrawleeLogger, LogLevel } from '@crawlee/http';
 import type { Logger } from '../../core/log.js';
 
 /**

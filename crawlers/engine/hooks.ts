@@ -1,4 +1,4 @@
-import { NonRetryableError, type HttpCrawlingContext } from 'crawlee';
+import { NonRetryableError, type HttpCrawlingContext } from '@crawlee/http';
 import { BotWallError, PermanentHttpError, RobotsDisallowedError, TransientHttpError } from '../errors.js';
 import { FetchError, BodyTooLargeError, RedirectError } from '../fetch/errors.js';
 import { backoffMs, retryAfterMs, type HostGate } from './host-gate.js';

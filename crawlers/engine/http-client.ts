@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { BaseHttpClient, HttpRequest, HttpResponse, ResponseTypes, StreamingHttpResponse } from 'crawlee';
+import type { BaseHttpClient, HttpRequest, HttpResponse, ResponseTypes, StreamingHttpResponse } from '@crawlee/http';
 import { fetchPage, type FetchedPage, type FetchPageOptions } from '../fetch/fetch-page.js';
 import type { HostGate } from './host-gate.js';
 

@@ -1,4 +1,4 @@
-import { createHttpRouter, type HttpCrawlingContext, type RequestOptions } from 'crawlee';
+import { createHttpRouter, type HttpCrawlingContext, type RequestOptions } from '@crawlee/http';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Logger } from '../../core/log.js';

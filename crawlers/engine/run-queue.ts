@@ -7,7 +7,7 @@ import {
   type RequestQueueOperationOptions,
   type RequestsLike,
   type Source,
-} from 'crawlee';
+} from '@crawlee/http';
 
 /**
  * One crawl's request queue, in memory, behind crawlee's public `IRequestManager` interface

@@ -1,4 +1,4 @@
-import { BasicCrawler, Configuration, log, Request, type RequestQueue } from 'crawlee';
+import { BasicCrawler, Configuration, log, Request, type RequestQueue } from '@crawlee/http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RunQueue } from '../../crawlers/engine/run-queue.js';
 
