@@ -12,7 +12,6 @@ import { siteUrls } from './nda-like-site.js';
  * One measured side of `npm run bench -- crawl`, in its own process so each side's peak RSS is
  * its own and the generated site (served by the parent) costs neither side CPU:
  *   bare <origin> <articles>          fetch + cheerio parse, one at a time, no database
- *   init <dataDir>                    create and migrate a database (not measured)
  *   crawl <origin> <dataDir> [dbUrl]  sourcecheck's crawl of the nda source through the host map
  * Prints one JSON line: { pages, seconds, peakRssMb }.
  */
@@ -55,17 +54,5 @@ async function fullCrawl(origin: string, dataDir: string, databaseUrl?: string) 
   }
 }
 
-async function init(dataDir: string) {
-  const { handle } = await open(dataDir);
-  await migrateToLatest(handle.db);
-  await handle.close();
-  return { pages: 0, seconds: 0 };
-}
-
-const measured =
-  mode === 'bare'
-    ? await bare(a!, Number(b))
-    : mode === 'init'
-      ? await init(a!)
-      : await fullCrawl(a!, b!, c || undefined);
+const measured = mode === 'bare' ? await bare(a!, Number(b)) : await fullCrawl(a!, b!, c || undefined);
 process.stdout.write(`${JSON.stringify({ ...measured, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -1,10 +1,14 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 
 const WORKER = new URL('./pglite-worker.js', import.meta.url);
+
+/** The script that creates a database: `node <it> --create <dir>` prints `{ seconds, peakRssMb }`. */
+export const PGLITE_SCRIPT = fileURLToPath(WORKER);
 
 /** A query result as kysely-pglite-dialect reads it. */
 export interface ThreadResult {
@@ -115,5 +119,5 @@ const run = promisify(execFile);
  */
 export async function createIfMissing(dir: string): Promise<void> {
   if (existsSync(join(dir, 'PG_VERSION'))) return;
-  await run(process.execPath, [WORKER.pathname, '--create', dir], { maxBuffer: 1 << 20 });
+  await run(process.execPath, [PGLITE_SCRIPT, '--create', dir], { maxBuffer: 1 << 20 });
 }

@@ -11,6 +11,7 @@
 // As a script (`node db/pglite-worker.js --create <dir>`): creates the database in <dir> and
 // exits. Creating one (initdb) takes a second PGlite instance and the initdb module, several
 // hundred MB that WASM never gives back; in a short-lived process it is returned at exit.
+import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -78,6 +79,10 @@ async function answer(port, pglite, { id, sql, params, close }) {
 if (!isMainThread && workerData?.role === 'pglite') {
   await serve(parentPort, workerData.dataDir);
 } else if (isMainThread && process.argv[2] === '--create' && process.argv[3]) {
+  const started = performance.now();
   const pglite = await PGlite.create(pgliteOptions(process.argv[3]));
   await pglite.close();
+  // What creating cost, for `npm run bench -- crawl` (this process's peak is nobody else's).
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(`${JSON.stringify({ seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
