@@ -1,5 +1,5 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import { hasChildren, isTag, isText, type AnyNode } from 'domhandler';
+import { hasChildren, isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { LayoutChangedError } from '../errors.js';
 
 /** Elements that never carry article text. */
@@ -95,14 +95,22 @@ function metasOf($: CheerioAPI): Map<string, string | undefined> {
   let index = metaIndex.get($);
   if (!index) {
     index = new Map();
-    for (const m of $('meta').toArray()) {
-      if (!isTag(m)) continue;
+    for (const m of elementsNamed($.root().toArray(), 'meta')) {
       const key = (m.attribs.name ?? m.attribs.property ?? '').toLowerCase();
       if (!index.has(key)) index.set(key, m.attribs.content);
     }
     metaIndex.set($, index);
   }
   return index;
+}
+
+/** Every element called `name` under `nodes`, in document order (a walk, not a CSS query). */
+function elementsNamed(nodes: readonly AnyNode[], name: string, out: Element[] = []): Element[] {
+  for (const node of nodes) {
+    if (isTag(node) && node.name === name) out.push(node);
+    if (hasChildren(node)) elementsNamed(node.children, name, out);
+  }
+  return out;
 }
 
 /** `content` of the first `<meta name=…>` (case-insensitive name) among `names` that is non-empty. */

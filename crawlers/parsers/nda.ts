@@ -107,13 +107,13 @@ export function folderDate(url: string): DateCandidate | undefined {
 
 /** ContentSource meta, else the `来源：` line, else the NDA itself (an empty `来源：` is no outlet). */
 function outlet($: CheerioAPI): string {
-  const line = firstMatch($, sel.source);
-  return metaContent($, sel.sourceMeta) ?? (stripSourceLabel(line?.text() ?? '') || nda.name);
+  return metaContent($, sel.sourceMeta) ?? (stripSourceLabel(firstMatch($, sel.source)?.text() ?? '') || nda.name);
 }
 
 /** Attachment links resolved against the page: their names are not derivable from the id. */
 function attachments($: CheerioAPI, body: Cheerio<AnyNode>, pageUrl: string): Attachment[] {
-  const links = sel.attachments.map((s) => body.find(s)).find((found) => found.length > 0);
+  let links: Cheerio<AnyNode> | undefined;
+  for (const selector of sel.attachments) if (!links?.length) links = body.find(selector);
   const out: Attachment[] = [];
   links?.each((_, a) => {
     const url = resolve($(a).attr('href'), pageUrl);
