@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGLITE_SCRIPT } from '../db/pglite-thread.js';
-import { startGeneratedSite } from './nda-like-site.js';
+import pg from 'pg';
+import { siteUrls, startGeneratedSite } from './nda-like-site.js';
 
 /** One measured side of the comparison, as printed by `crawl-child.ts`. */
 interface Measured {
@@ -26,29 +27,74 @@ async function measure(...args: string[]): Promise<Measured> {
  * politeness off, and in the same run a bare loop (fetch + cheerio parse, no database). Both
  * sides have one request in flight at a time (the crawl's per-host limit of 1; the crawl may
  * parse one page while the next is fetched). Each side runs in its own process against the same
- * local site; pages/s of each, the ratio and each side's peak RSS are printed. The crawl is
- * measured on PostgreSQL when BENCH_DATABASE_URL names an empty database, and on the embedded
- * database twice: the first night creates it (in a short-lived process of its own, shown on
- * its own row), later nights open it. Target (issue #3): ratio ≥ 0.5, RSS < 600 MB.
- * A benchmark, not a test: numbers vary with the machine and its load.
+ * local site; pages/s of each, the ratio and each side's peak RSS are printed, each the median
+ * of BENCH_RUNS rounds (default 3) run one after another. Every round starts from an empty
+ * database: PostgreSQL when BENCH_DATABASE_URL names a server whose role may create databases
+ * (the bench creates and drops its own), and the embedded one, whose first night creates it (in
+ * a short-lived process of its own, shown on its own row) and whose later nights open it.
+ * Target (issue #3): ratio ≥ 0.5, RSS < 600 MB. A benchmark, not a test: numbers vary with the
+ * machine and its load.
  */
-export async function benchCrawl(articles = 2000): Promise<void> {
+export async function benchCrawl(articles = 2000, runs = 3): Promise<void> {
   const site = await startGeneratedSite(articles);
-  const dirs = [mkdtempSync(join(tmpdir(), 'sc-bench-')), mkdtempSync(join(tmpdir(), 'sc-bench-'))];
+  const rounds: Map<string, Measured>[] = [];
   try {
-    const bare = await measure('bare', site.origin, String(articles));
-    const rows: [string, Measured][] = [['bare loop (fetch + cheerio)', bare]];
-    const url = process.env.BENCH_DATABASE_URL;
-    if (url) rows.push(['crawl, PostgreSQL', await measure('crawl', site.origin, '', url)]);
-    rows.push(['crawl, PGlite, first night', await measure('crawl', site.origin, join(dirs[0]!, 'db'))]);
-    const created = await createDatabase(join(dirs[1]!, 'db'));
-    rows.push(['  (creating the database, once)', { ...created, pages: 0 }]);
-    rows.push(['crawl, PGlite, later nights', await measure('crawl', site.origin, join(dirs[1]!, 'db'))]);
-    process.stdout.write(report(articles, site.listUrls.length, bare, rows));
+    for (let r = 0; r < runs; r++) rounds.push(await round(site.origin, articles));
   } finally {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     await site.close();
   }
+  const rows = [...rounds[0]!.keys()].map((name): [string, Measured] => [
+    name,
+    median(rounds.map((x) => x.get(name)!)),
+  ]);
+  process.stdout.write(report(articles, siteUrls(articles).listUrls.length, runs, rows));
+}
+
+/** One round: every side once, each on fresh state. */
+async function round(origin: string, articles: number): Promise<Map<string, Measured>> {
+  const dir = mkdtempSync(join(tmpdir(), 'sc-bench-'));
+  const rows = new Map<string, Measured>();
+  try {
+    rows.set(BARE, await measure('bare', origin, String(articles)));
+    const server = process.env.BENCH_DATABASE_URL;
+    if (server) rows.set('crawl, PostgreSQL', await withDatabase(server, (url) => measure('crawl', origin, '', url)));
+    rows.set('crawl, PGlite, first night', await measure('crawl', origin, join(dir, 'first')));
+    rows.set('  (creating the database, once)', { ...(await createDatabase(join(dir, 'later'))), pages: 0 });
+    rows.set('crawl, PGlite, later nights', await measure('crawl', origin, join(dir, 'later')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+const BARE = 'bare loop (fetch + cheerio)';
+
+/** Run `use` on a new database of the server `serverUrl` names, dropped afterwards. */
+async function withDatabase<T>(serverUrl: string, use: (url: string) => Promise<T>): Promise<T> {
+  const name = `sourcecheck_bench_${process.pid}_${Date.now()}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  await admin(`create database "${name}" template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+  try {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return await use(url.toString());
+  } finally {
+    await admin(`drop database if exists "${name}" with (force)`);
+  }
+}
+
+/** The median of each field (rounds of one side). */
+function median(of: Measured[]): Measured {
+  const mid = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return {
+    pages: mid(of.map((m) => m.pages)),
+    seconds: mid(of.map((m) => m.seconds)),
+    peakRssMb: mid(of.map((m) => m.peakRssMb)),
+  };
 }
 
 /** Create an embedded database the way a first night does: in its own process. */
@@ -57,10 +103,12 @@ async function createDatabase(dataDir: string): Promise<Omit<Measured, 'pages'>>
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Omit<Measured, 'pages'>;
 }
 
-function report(articles: number, lists: number, bare: Measured, rows: [string, Measured][]): string {
+function report(articles: number, lists: number, runs: number, rows: [string, Measured][]): string {
+  const bare = rows.find(([name]) => name === BARE)![1];
   const rate = (m: Measured) => m.pages / m.seconds;
   const lines = [
-    `crawl bench: ${articles} articles, ${lists} list pages, one request in flight per side (targets: ratio ≥ 0.5, peak RSS < 600 MB)`,
+    `crawl bench: ${articles} articles, ${lists} list pages, one request in flight per side, median of ${runs} runs`,
+    '  (targets: ratio ≥ 0.5, peak RSS < 600 MB)',
   ];
   lines.push(
     `  ${'side'.padEnd(31)} ${'pages'.padStart(6)} ${'seconds'.padStart(8)} ${'pages/s'.padStart(8)} ${'ratio'.padStart(6)} ${'peak RSS'.padStart(9)}`,

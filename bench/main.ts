@@ -7,7 +7,7 @@ import { benchVerify } from './verify.js';
  * assert timings (tests don't time things). Names: crawl (issue #3), dedupe (#4), verify (#5).
  */
 const benches: Record<string, () => Promise<void>> = {
-  crawl: () => benchCrawl(Number(process.env.BENCH_ARTICLES ?? 2000)),
+  crawl: () => benchCrawl(Number(process.env.BENCH_ARTICLES ?? 2000), Number(process.env.BENCH_RUNS ?? 3)),
   dedupe: () => benchDedupe(),
   verify: () => benchVerify(),
 };
