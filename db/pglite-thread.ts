@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -115,9 +115,27 @@ const run = promisify(execFile);
 
 /**
  * Create the database in `dir` when it has none, in a short-lived child process: creating one
- * (initdb in WASM) takes several hundred MB that a process only gives back when it exits.
+ * (initdb in WASM) takes several hundred MB that a process only gives back when it exits. It is
+ * built in a sibling folder and renamed into place, so a creation cut short (a kill, a full
+ * disk) never leaves a half-made database that looks like a real one. Failures are one line.
  */
 export async function createIfMissing(dir: string): Promise<void> {
   if (existsSync(join(dir, 'PG_VERSION'))) return;
-  await run(process.execPath, [PGLITE_SCRIPT, '--create', dir], { maxBuffer: 1 << 20 });
+  if (existsSync(dir) && readdirSync(dir).length > 0)
+    throw new Error(`${dir} is not empty and holds no database (no PG_VERSION)`);
+  const building = `${dir}.creating-${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  try {
+    await run(process.execPath, [PGLITE_SCRIPT, '--create', building], { maxBuffer: 1 << 20 });
+    renameSync(building, dir); // onto the empty folder, or where none is
+  } catch (cause) {
+    const stderr = String((cause as { stderr?: unknown }).stderr ?? '');
+    const last = stderr
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .at(-1);
+    throw new Error(`creating the database failed: ${last ?? (cause as Error).message}`, { cause });
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
 }

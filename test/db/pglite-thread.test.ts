@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,10 +37,19 @@ describe('the embedded database in its own thread', () => {
     await expect(db.query('select 1')).rejects.toThrow(/closed/);
   });
 
+  it('refuses to create a database in a folder that holds something else, and leaves it as it was', async () => {
+    const folder = join(dir, 'not-a-db');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'notes.txt'), 'mine');
+    await expect(createIfMissing(folder)).rejects.toThrow(/not empty and holds no database/);
+    expect(readdirSync(folder)).toEqual(['notes.txt']);
+  });
+
   it('creates a database in a folder once, in its own process, and opens it', async () => {
     const folder = join(dir, 'db');
     await createIfMissing(folder);
     expect(existsSync(join(folder, 'PG_VERSION'))).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.includes('.creating-'))).toEqual([]); // built beside, renamed in
     const created = statSync(join(folder, 'PG_VERSION')).mtimeMs;
     await createIfMissing(folder); // already there: nothing to do
     expect(statSync(join(folder, 'PG_VERSION')).mtimeMs).toBe(created);
