@@ -7,10 +7,19 @@ import { benchVerify } from './verify.js';
  * assert timings (tests don't time things). Names: crawl (issue #3), dedupe (#4), verify (#5).
  */
 const benches: Record<string, () => Promise<void>> = {
-  crawl: () => benchCrawl(Number(process.env.BENCH_ARTICLES ?? 2000), Number(process.env.BENCH_RUNS ?? 3)),
+  crawl: () => benchCrawl(positive('BENCH_ARTICLES', 2000), positive('BENCH_RUNS', 3)),
   dedupe: () => benchDedupe(),
   verify: () => benchVerify(),
 };
+
+/** A positive whole number from the environment, else its default; anything else exits 3. */
+function positive(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (Number.isInteger(value) && value > 0) return value;
+  process.stderr.write(`${name} must be a positive whole number, got ${JSON.stringify(raw)}\n`);
+  process.exit(3);
+}
 
 const names = process.argv.slice(2);
 const unknown = names.filter((n) => !(n in benches));
