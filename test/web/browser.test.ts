@@ -56,10 +56,14 @@ describe.runIf(executablePath)('the editors’ page in a browser', () => {
     const storyId = (await rows.getAttribute('data-story-id'))!;
 
     await rows.locator('input[name=note]').fill('头条');
-    await Promise.all([page.waitForURL(/\/candidates\?source=nda/), rows.locator('button[value=accept]').click()]);
+    const row = page.locator(`tr[data-story-id="${storyId}"]`);
+    // The URL already matches before the POST, so wait for its answer (the 303's page) to show
+    // the decision; reloading while that navigation is in flight detaches the page.
+    await rows.locator('button[value=accept]').click();
+    await expect.poll(() => row.getAttribute('data-decision'), { timeout: 10_000 }).toBe('accept');
+    await page.waitForLoadState('load');
     await page.reload();
     expect(page.url()).toMatch(/\/candidates\?source=nda/);
-    const row = page.locator(`tr[data-story-id="${storyId}"]`);
     expect(await row.getAttribute('data-decision')).toBe('accept');
     expect(await row.locator('td.decision').textContent()).toMatch(/accept[\s\S]*editor[\s\S]*头条/);
 
