@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGLITE_SCRIPT } from '../db/pglite-thread.js';
-import pg from 'pg';
+import { createScratchDatabase } from '../db/scratch-database.js';
 import { siteUrls, startGeneratedSite } from './nda-like-site.js';
 
 /** One measured side of the comparison, as printed by `crawl-child.ts`. */
@@ -71,19 +71,11 @@ const BARE = 'bare loop (fetch + cheerio)';
 
 /** Run `use` on a new database of the server `serverUrl` names, dropped afterwards. */
 async function withDatabase<T>(serverUrl: string, use: (url: string) => Promise<T>): Promise<T> {
-  const name = `sourcecheck_bench_${process.pid}_${Date.now()}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await admin(`create database "${name}" template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+  const scratch = await createScratchDatabase(serverUrl, { prefix: 'sourcecheck_bench' });
   try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return await use(url.toString());
+    return await use(scratch.url);
   } finally {
-    await admin(`drop database if exists "${name}" with (force)`);
+    await scratch.drop();
   }
 }
 

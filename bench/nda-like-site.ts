@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -11,31 +12,20 @@ export interface GeneratedSite {
 
 const PER_PAGE = 20;
 
-// The page chrome of the NDA replay fixture (test/fixtures/sites/www.nda.gov.cn, built to
-// sources.md §1): header and nav, breadcrumbs, the share bar, print tools, QR code, footer and
-// scripts. Article pages come out at 4.5–6.5 KB, around the one real NDA article size on record
-// (5,540 B, sources.md §5); list pages at about 7.5 KB like the fixture's.
-const HEAD = (title: string, metas: string) => `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="X-UA-Compatible" content="IE=edge">${metas}
-<title>${title}_国家数据局</title>
-<link rel="stylesheet" href="/sjj/css/common.css">
-<script src="/sjj/js/jquery.min.js"></script>
-</head>
-<body>
-<div class="header"><div class="w1200"><a class="logo" href="/sjj/index_pc.html"><img src="/sjj/images/logo.png" alt="国家数据局"></a>
-<ul class="nav"><li><a href="/sjj/index_pc.html">首页</a></li><li><a href="/sjj/swdt/list/index_pc_1.html">新闻动态</a></li><li><a href="/sjj/zwgk/list/index_pc_1.html">政务公开</a></li><li><a href="/sjj/ywpd/list/index_pc_1.html">业务频道</a></li></ul></div></div>
-<div class="main w1200">
-<div class="position">当前位置：<a href="/sjj/index_pc.html">首页</a> &gt; <a href="/sjj/zwgk/list/index_pc_1.html">政务公开</a> &gt; <a href="/sjj/zwgk/zcfb/list/index_pc_1.html">政策发布</a></div>`;
+// Every page is one of the NDA replay fixture's own pages (test/fixtures/sites/www.nda.gov.cn,
+// built to sources.md §1) with its title, dates, body or list rows swapped: the chrome (header,
+// nav, crumbs, share bar, tools, QR code, footer, scripts) stays the fixture's, so the bench
+// follows the fixture when it is rebuilt. Articles come out at 4.5–6.5 KB, around the one real
+// NDA article size on record (5,540 B, sources.md §5); list pages at about 8 KB.
+const FIXTURE = new URL('../test/fixtures/sites/www.nda.gov.cn/sjj/zwgk/zcfb/', import.meta.url);
+const ARTICLE_TEMPLATE = readFileSync(new URL('0605/20260605132526485058642_pc.html', FIXTURE), 'utf8');
+const LIST_TEMPLATE = readFileSync(new URL('list/index_pc_1.html', FIXTURE), 'utf8');
 
-const FOOT = `<div class="footer"><div class="w1200"><p>主办单位：国家数据局</p>
-<p>版权所有：国家数据局　<a href="https://beian.miit.gov.cn/" target="_blank">京ICP备2023031262号</a></p></div></div>`;
-
-const SHARE_SCRIPTS = `<script>window._bd_share_config={"common":{"bdSnsKey":{},"bdText":"","bdMini":"2","bdPic":"","bdStyle":"0","bdSize":"16"},"share":{}};with(document)0[(getElementsByTagName('head')[0]||body).appendChild(createElement('script')).src='/sjj/js/share/share.js?v=89860593.js'];</script>
-<script src="/sjj/js/qrcode.min.js"></script>
-<script>new QRCode(document.getElementById("qrcode"),{text:window.location.href,width:100,height:100});</script>`;
+/** Replace what `pattern` matches in `html`; a fixture that no longer has it stops the bench. */
+function swap(html: string, pattern: RegExp, replacement: string): string {
+  if (!pattern.test(html)) throw new Error(`bench: the NDA fixture page no longer matches ${String(pattern)}`);
+  return html.replace(pattern, () => replacement);
+}
 
 function day(i: number): Date {
   return new Date(Date.UTC(2026, 5, 9) - Math.floor(i / 8) * 86_400_000);
@@ -64,25 +54,13 @@ function listPage(page: number, total: number): string {
       `<li><a href="${articlePath(i)}" title="${title}" target="_blank">${shown}</a><span>${dateOf(i)}</span></li>`,
     );
   }
-  return `${HEAD('政策发布', '')}
-<div class="side"><h2>政务公开</h2><ul><li class="on"><a href="/sjj/zwgk/zcfb/list/index_pc_1.html">政策发布</a></li><li><a href="/sjj/zwgk/zcjd/list/index_pc_1.html">政策解读</a></li><li><a href="/sjj/zwgk/zjjd/list/index_pc_1.html">专家解读</a></li><li><a href="/sjj/zwgk/tzgg/list/index_pc_1.html">通知公告</a></li></ul></div>
-<div class="list-box"><div class="list-title">政策发布</div>
-<ul class="u-list">
-${rows.join('\n')}
-</ul>
-<div class="M-box" id="page"></div>
-</div>
-</div>
-${FOOT}
-<script src="/sjj/js/jquery.pagination.js"></script>
-<script>
-var totalData = ${total};
-var currentPage = ${page};
-$("#page").pagination({ totalData: totalData, showData: ${PER_PAGE}, current: currentPage, coping: true, homePage: "首页", endPage: "末页", prevContent: "上一页", nextContent: "下一页",
-  callback: function (api) { window.location.href = "index_pc_" + api.getCurrent() + ".html"; } });
-</script>
-</body>
-</html>`;
+  let html = swap(
+    LIST_TEMPLATE,
+    /(<ul class="u-list">\n)[\s\S]*?(\n<\/ul>)/,
+    `<ul class="u-list">\n${rows.join('\n')}\n</ul>`,
+  );
+  html = swap(html, /var totalData = \d+;/, `var totalData = ${total};`);
+  return swap(html, /var currentPage = \d+;/, `var currentPage = ${page};`);
 }
 
 function articleBody(i: number): string {
@@ -100,27 +78,16 @@ function articleBody(i: number): string {
 
 function article(i: number): string {
   const title = titleOf(i);
-  const metas = `
-<meta name="SiteName" content="国家数据局">
-<meta name="ColumnName" content="政策发布">
-<meta name="ArticleTitle" content="${title}">
-<meta name="PubDate" content="${dateOf(i)}">
-<meta name="ContentSource" content="国家数据局">
-<script>if(/Android|iPhone|iPad|Mobile/i.test(navigator.userAgent)){window.location.href=window.location.href.replace("_pc.html","_mobile.html");}</script>`;
-  return `${HEAD(title, metas)}
-<div class="content-box">
-<h1>${title}</h1>
-<ul class="info"><li class="source">来源：国家数据局</li><li class="time">发布时间：${dateOf(i).replaceAll('.', '-')}</li>
-<li class="share">分享到：<a class="bds_weixin" data-cmd="weixin" title="分享到微信"></a><a class="bds_tsina" data-cmd="tsina" title="分享到新浪微博"></a><a class="bds_qzone" data-cmd="qzone" title="分享到QQ空间"></a></li></ul>
-${articleBody(i)}
-<div class="tools"><a href="javascript:window.print();">【打印本页】</a><a href="javascript:window.close();">【关闭窗口】</a></div>
-<div class="qrcode"><div id="qrcode"></div><p>扫一扫在手机打开当前页</p></div>
-</div>
-</div>
-${FOOT}
-${SHARE_SCRIPTS}
-</body>
-</html>`;
+  let html = swap(
+    ARTICLE_TEMPLATE,
+    /<meta name="ArticleTitle" content="[^"]*">/,
+    `<meta name="ArticleTitle" content="${title}">`,
+  );
+  html = swap(html, /<meta name="PubDate" content="[^"]*">/, `<meta name="PubDate" content="${dateOf(i)}">`);
+  html = swap(html, /<title>[^<]*_国家数据局<\/title>/, `<title>${title}_国家数据局</title>`);
+  html = swap(html, /<h1>[^<]*<\/h1>/, `<h1>${title}</h1>`);
+  html = swap(html, /发布时间：[\d-]+/, `发布时间：${dateOf(i).replaceAll('.', '-')}`);
+  return swap(html, /<div class="article">[\s\S]*?<\/div>/, articleBody(i));
 }
 
 /** The real-site URLs of a generated site of `articles` articles: its list pages and articles. */

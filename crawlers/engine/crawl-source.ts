@@ -153,12 +153,13 @@ function buildCrawler(
     fetched: new Map<string, FetchedPage>(),
     browserQueue: [] as CrawlRequest[],
   };
-  // In-memory queue per run: the database, not crawlee's storage, remembers earlier nights.
+  // Nothing of crawlee's (sessions, statistics) outlives the run: the database remembers nights.
   const config = new Configuration({ persistStorage: false, purgeOnStart: true });
   const concurrency = Math.max(1, source.hosts.length) * (source.politeness.concurrency ?? 1) + 1;
   const crawler = new HttpCrawler(
     {
       httpClient: client,
+      // The run's queue lives in memory (run-queue.ts): the database remembers earlier nights.
       // crawlee 3.18 types a `requestManager` option but its options check (ow exactShape)
       // rejects it; `requestQueue` accepts any object with the manager's methods and is used
       // through the same IRequestManager calls.

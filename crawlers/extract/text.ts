@@ -32,7 +32,7 @@ const BLOCKS = new Set([
  * inside lines, blank lines dropped. Reads the tree without copying or changing it (a clone per
  * article was a visible share of the crawl's cost in issue #3's bench).
  */
-export function cleanText(_$: CheerioAPI, el: Cheerio<AnyNode>, extraNoise: readonly string[] = []): string {
+export function cleanText(el: Cheerio<AnyNode>, extraNoise: readonly string[] = []): string {
   const noise = new Set<AnyNode>(el.find([NOISE, ...extraNoise].join(', ')).toArray());
   const parts: string[] = [];
   const walk = (node: AnyNode, root: boolean): void => {

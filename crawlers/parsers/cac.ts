@@ -128,7 +128,7 @@ function parseArticle(doc: FetchedDocument): ArticleExtract {
   const $ = doc.$();
   const titleEl = requireMatch($, sel.title, 'title', doc.url);
   const body = requireMatch($, sel.body, 'body', doc.url);
-  const bodyText = cleanText($, body);
+  const bodyText = cleanText(body);
   return {
     nativeId: nativeIdOf(doc.url, cac.nativeId.pattern),
     url: doc.url,

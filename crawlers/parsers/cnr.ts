@@ -89,7 +89,7 @@ function parseArticle(doc: FetchedDocument): ArticleExtract {
   const $ = doc.$();
   const titleEl = requireMatch($, sel.title, 'title', doc.url);
   const body = requireMatch($, sel.body, 'body', doc.url);
-  const bodyText = cleanText($, body);
+  const bodyText = cleanText(body);
   const info = infoLine($);
   const dates = [info.date, doc.userData.listDate, urlDayCandidate(doc.url, URL_DATE, 'url path /YYYYMMDD/')];
   return {

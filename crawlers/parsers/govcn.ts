@@ -102,7 +102,7 @@ function article(doc: FetchedDocument): ArticleExtract {
     dates: pageDates($, doc.url, table, doc.userData.listDate),
     originalOutlet: issuer ?? source ?? null,
     docNumber: table.get('发文字号') || null,
-    bodyText: cleanText($, body),
+    bodyText: cleanText(body),
     attachments: fileLinks($, body, doc.url),
     language: 'zh',
   };

@@ -55,7 +55,7 @@ function article(doc: FetchedDocument): ArticleExtract {
   const title = titleEl ? squash(titleEl.text()) : metaContent($, sel.titleMeta);
   if (!title) throw new LayoutChangedError(`no title: none of ${sel.title.join(' | ')} matched`, doc.url);
   const body = requireMatch($, sel.body, 'body', doc.url);
-  const bodyText = cleanText($, body);
+  const bodyText = cleanText(body);
   const box = infoBox($);
   const lines = labelledLines($);
   return {

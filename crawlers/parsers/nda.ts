@@ -69,7 +69,7 @@ function article(doc: FetchedDocument): ArticleExtract {
   if (!nativeId) throw new LayoutChangedError('not an NDA article URL (no 23-digit id)', doc.url);
   const title = metaContent($, sel.titleMeta) ?? squash(requireMatch($, sel.title, 'title', doc.url).text());
   const body = requireMatch($, sel.body, 'body', doc.url);
-  const bodyText = cleanText($, body, sel.bodyNoise);
+  const bodyText = cleanText(body, sel.bodyNoise);
   return {
     nativeId,
     url: doc.url,

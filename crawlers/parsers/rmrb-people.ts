@@ -30,7 +30,7 @@ function channelLine(doc: FetchedDocument): { time?: DateCandidate; outlet?: str
 export function parsePeopleArticle(doc: FetchedDocument): ArticleExtract {
   const $ = doc.$();
   const titleEl = requireMatch($, sel.peopleTitle, 'title', doc.url);
-  const bodyText = cleanText($, requireMatch($, sel.peopleBody, 'body', doc.url), sel.peopleBodyNoise);
+  const bodyText = cleanText(requireMatch($, sel.peopleBody, 'body', doc.url), sel.peopleBodyNoise);
   const line = channelLine(doc);
   const metaSource = metaContent($, ['source']);
   const dates = [

@@ -141,7 +141,7 @@ function paperDates($: CheerioAPI, doc: FetchedDocument): DateCandidate[] {
 function parsePaperArticle(doc: FetchedDocument): ArticleExtract {
   const $ = doc.$();
   const titleEl = requireMatch($, sel.title, 'title', doc.url);
-  const bodyText = cleanText($, requireElement($, sel.body, 'body', doc.url));
+  const bodyText = cleanText(requireElement($, sel.body, 'body', doc.url));
   const bylineEl = firstMatch($, sel.byline)?.clone();
   bylineEl?.find('.date, .newstime').remove();
   return {

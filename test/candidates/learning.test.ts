@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
-import { migrateToLatest } from '../../db/migrate.js';
 import { upsertArticle } from '../../db/repositories/article.repository.js';
 import { addReview } from '../../db/repositories/review.repository.js';
-import { upsertSources } from '../../db/repositories/source.repository.js';
-import { sourceRegistry } from '../../crawlers/sources/index.js';
 import { defaultSince, listCandidates } from '../../pipeline/candidates/list.js';
 import { FEW_REJECTIONS, trainingExamples } from '../../pipeline/candidates/training.js';
 import type { CandidateList } from '../../pipeline/candidates/types.js';
 import { clusterStories } from '../../pipeline/stories.js';
-import { testBackends } from '../db/backends.js';
+import { openReady, testBackends } from '../db/backends.js';
 import { article, storeDigest } from './helpers.js';
 
 const SINCE = new Date('2000-01-01T00:00:00Z');
@@ -29,9 +26,7 @@ describe.each(testBackends())('the desk teaches the ranking ($name)', (backend) 
   const row = (list: CandidateList, title: string) => list.candidates.find((c) => c.title === title)!;
 
   beforeAll(async () => {
-    h = await backend.open();
-    await migrateToLatest(h.db);
-    await upsertSources(h.db, sourceRegistry);
+    h = await openReady(backend);
   });
   afterAll(() => h?.close());
 
@@ -113,9 +108,7 @@ describe.each(testBackends())('the desk teaches the ranking ($name)', (backend) 
 describe.each(testBackends())('a desk with few rejections ($name)', (backend) => {
   let h: DatabaseHandle;
   beforeAll(async () => {
-    h = await backend.open();
-    await migrateToLatest(h.db);
-    await upsertSources(h.db, sourceRegistry);
+    h = await openReady(backend);
   });
   afterAll(() => h?.close());
 

@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
-import { migrateToLatest } from '../../db/migrate.js';
 import { upsertArticle, type ArticleInput } from '../../db/repositories/article.repository.js';
 import { addReview } from '../../db/repositories/review.repository.js';
-import { upsertSources } from '../../db/repositories/source.repository.js';
-import { sourceRegistry } from '../../crawlers/sources/index.js';
 import { renderCandidates } from '../../pipeline/candidates/format.js';
 import { defaultSince, listCandidates } from '../../pipeline/candidates/list.js';
 import { clusterStories } from '../../pipeline/stories.js';
 import { BadInputError } from '../../core/errors.js';
-import { testBackends } from '../db/backends.js';
+import { openReady, testBackends } from '../db/backends.js';
 import { article as baseArticle } from './helpers.js';
 
 const SINCE = new Date('2000-01-01T00:00:00Z');
@@ -33,9 +30,7 @@ describe.each(testBackends())('candidates ($name)', (backend) => {
     (await listCandidates(h.db, { since: SINCE, ...filter })).candidates.map((c) => c.title);
 
   beforeAll(async () => {
-    h = await backend.open();
-    await migrateToLatest(h.db);
-    await upsertSources(h.db, sourceRegistry);
+    h = await openReady(backend);
   });
   afterAll(() => h?.close());
 

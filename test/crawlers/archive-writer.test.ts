@@ -1,15 +1,13 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import { upsertSources } from '../../db/repositories/source.repository.js';
 import type { PageRecord } from '../../db/repositories/page.repository.js';
 import { ArchiveWriter } from '../../crawlers/engine/archive-writer.js';
 import { CrawlRecorder } from '../../crawlers/engine/recorder.js';
 import { ArchiveWriteError } from '../../crawlers/errors.js';
 import type { ArticleExtract } from '../../crawlers/extract/types.js';
-import { findSource, sourceRegistry } from '../../crawlers/sources/index.js';
-import { testBackends } from '../db/backends.js';
+import { findSource } from '../../crawlers/sources/index.js';
+import { openReady, testBackends } from '../db/backends.js';
 
 const nda = findSource('nda')!;
 
@@ -51,9 +49,7 @@ async function count(handle: DatabaseHandle, table: 'pages' | 'articles'): Promi
 describe.each(testBackends())('the archive writer on $name', (backend) => {
   let handle: DatabaseHandle;
   beforeEach(async () => {
-    handle = await backend.open();
-    await migrateToLatest(handle.db);
-    await upsertSources(handle.db, sourceRegistry);
+    handle = await openReady(backend);
   });
   afterEach(() => handle.close());
 
@@ -84,7 +80,10 @@ describe.each(testBackends())('the archive writer on $name', (backend) => {
     await writer.flush();
     const rows = await handle.db.selectFrom('pages').select('body').orderBy('id').execute();
     expect(rows.map((r) => Buffer.isBuffer(r.body))).toEqual([true, true, true]);
-    expect(rows.map((r) => Buffer.from(r.body!).toString('hex'))).toEqual([...bodies.map((b) => b.toString('hex')), '']);
+    expect(rows.map((r) => Buffer.from(r.body!).toString('hex'))).toEqual([
+      ...bodies.map((b) => b.toString('hex')),
+      '',
+    ]);
   });
 
   it('stops at a batch the database refuses: later adds and the flush throw, earlier batches stay whole', async () => {

@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { openDatabase } from '../../db/connect.js';
 import { createLogger } from '../../core/log.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { upsertSources } from '../../db/repositories/source.repository.js';
+import { sourceRegistry } from '../../crawlers/sources/index.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../db/scratch-database.js';
 
 /** A database backend the DB tests run on: embedded PGlite always, PostgreSQL when configured. */
 export interface TestBackend {
@@ -18,26 +20,12 @@ export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 
 /**
  * Create a fresh UTF-8 database on the test server (C.UTF-8 ctype unless asked otherwise, e.g.
- * `'C'` to reproduce the locale trap) and return
- * its URL and a `drop()` for cleanup. One per test file keeps files independent.
+ * `'C'` to reproduce the locale trap) and return its URL and a `drop()` for cleanup. One per
+ * test file keeps files independent.
  */
-export async function createTestDatabase(ctype = 'C.UTF-8'): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(ctype = 'C.UTF-8'): Promise<ScratchDatabase> {
   if (!testDatabaseUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `sourcecheck_test_${randomBytes(5).toString('hex')}`;
-  await admin(`create database "${name}" template template0 encoding 'UTF8' lc_collate '${ctype}' lc_ctype '${ctype}'`);
-  const url = new URL(testDatabaseUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
-}
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testDatabaseUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  return createScratchDatabase(testDatabaseUrl, { prefix: 'sourcecheck_test', ctype });
 }
 
 /** The backends to run DB suites on. */
@@ -56,4 +44,12 @@ export function testBackends(): TestBackend[] {
     });
   }
   return backends;
+}
+
+/** Open a fresh database of `backend`, migrated, with every source of the registry stored. */
+export async function openReady(backend: TestBackend): Promise<DatabaseHandle> {
+  const handle = await backend.open();
+  await migrateToLatest(handle.db);
+  await upsertSources(handle.db, sourceRegistry);
+  return handle;
 }

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
-import { migrateToLatest } from '../../db/migrate.js';
 import { upsertArticle, type ArticleInput } from '../../db/repositories/article.repository.js';
 import { finishCrawlRun, startCrawlRun } from '../../db/repositories/crawl-run.repository.js';
-import { upsertSources } from '../../db/repositories/source.repository.js';
 import { findSource, sourceRegistry } from '../../crawlers/sources/index.js';
 import { isBroken, sourceHealth } from '../../pipeline/health/source-health.js';
-import { testBackends } from '../db/backends.js';
+import { openReady, testBackends } from '../db/backends.js';
 
 const NOW = new Date('2026-06-09T06:00:00+08:00');
 const article = (sourceId: string, nativeId: string, publishedAt: string): ArticleInput => ({
@@ -29,9 +27,7 @@ const article = (sourceId: string, nativeId: string, publishedAt: string): Artic
 describe.each(testBackends())('source health ($name)', (backend) => {
   let h: DatabaseHandle;
   beforeAll(async () => {
-    h = await backend.open();
-    await migrateToLatest(h.db);
-    await upsertSources(h.db, sourceRegistry);
+    h = await openReady(backend);
     // nda: crawled fine, published yesterday (cadence 48 h) → healthy.
     const nda = await startCrawlRun(h.db, 'nda', NOW, {});
     await finishCrawlRun(h.db, nda, 'succeeded', { pages: 12, new: 3, articles: 3 }, []);

@@ -21,7 +21,7 @@ const BODY: Record<string, string> = {
 /** A fixture page as dedupe sees it: labels from _expected.json, body text via cheerio. */
 function pageItem(host: string, a: ExpectedArticle, url = a.url): DedupeItem {
   const $ = cheerio.load(readFileSync(`${SITES}${host}${new URL(url).pathname}`, 'utf8'));
-  const bodyText = cleanText($, $(BODY[host]!).first());
+  const bodyText = cleanText($(BODY[host]!).first());
   return {
     id: url,
     sourceId: a.source,
