@@ -154,7 +154,14 @@ function buildCrawler(
     browserQueue: [] as CrawlRequest[],
   };
   // Nothing of crawlee's (sessions, statistics) outlives the run: the database remembers nights.
-  const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+  const config = new Configuration({
+    persistStorage: false,
+    purgeOnStart: true,
+    // crawlee samples the system every second for autoscaling, spawning `ps` to size this process
+    // and its children (a fork of a process of several hundred MB, 10–25 ms of the event loop each
+    // time, issue #3's bench). Concurrency here is fixed (below), so nothing reads those samples.
+    systemInfoIntervalMillis: 60 * 60_000,
+  });
   const concurrency = Math.max(1, source.hosts.length) * (source.politeness.concurrency ?? 1) + 1;
   const crawler = new HttpCrawler(
     {

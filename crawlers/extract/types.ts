@@ -37,7 +37,7 @@ export interface FetchedDocument {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
-  /** The page parsed with `cheerio.loadBuffer` (charset from header, then `<meta>`). */
+  /** The page's tree, built by htmlparser2 through cheerio (charset from header, then `<meta>`). */
   $: () => CheerioAPI;
   /** The body decoded as text (same charset rules), for JSON and XML. */
   text: () => string;
