@@ -72,7 +72,7 @@ function responseData(request: HttpRequest, page: FetchedPage) {
     url: page.finalUrl,
     redirectUrls: page.redirects.map((u) => new URL(u)),
     statusCode: page.status,
-    headers: page.headers,
+    headers: crawleeHeaders(page.headers),
     trailers: {},
     complete: true,
   };
@@ -86,4 +86,10 @@ function stringHeaders(headers: HttpRequest['headers']): Record<string, string> 
     out[k] = Array.isArray(v) ? v.join(', ') : v;
   }
   return out;
+}
+
+/** The archived headers as crawlee reads them: each Set-Cookie on its own (fetch-page.ts joins them with newlines). */
+function crawleeHeaders(headers: Record<string, string>): Record<string, string | string[]> {
+  const cookies = headers['set-cookie'];
+  return cookies === undefined ? headers : { ...headers, 'set-cookie': cookies.split('\n') };
 }

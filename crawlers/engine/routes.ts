@@ -32,16 +32,20 @@ export interface RouteDeps {
 /** Turn a parser's request into crawlee's, keeping only hosts the source owns. */
 export function toCrawleeRequest(req: CrawlRequest, hosts: readonly string[]): RequestOptions | undefined {
   if (!hosts.includes(new URL(req.url).hostname)) return undefined; // never off the source's hosts
-  const payload = req.form ? new URLSearchParams(req.form).toString() : undefined;
-  return {
+  const options: RequestOptions = {
     url: req.url,
     label: req.label,
     method: req.method ?? 'GET',
-    payload,
-    headers: payload ? { 'content-type': 'application/x-www-form-urlencoded', ...req.headers } : req.headers,
     userData: { data: req.userData ?? {} },
-    useExtendedUniqueKey: payload !== undefined,
   };
+  // Keys only when set: crawlee's Request checks every key present, and its check of an
+  // `undefined` payload builds (and throws away) an error each time (issue #3's profile).
+  if (req.form) {
+    options.payload = new URLSearchParams(req.form).toString();
+    options.headers = { 'content-type': 'application/x-www-form-urlencoded', ...req.headers };
+    options.useExtendedUniqueKey = true;
+  } else if (req.headers) options.headers = req.headers;
+  return options;
 }
 
 /** The router: handlers picked by label, each short, calling the source's pure parser. */

@@ -1,5 +1,8 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BodyTooLargeError, FetchTimeoutError, RedirectError } from '../../crawlers/fetch/errors.js';
+import { BodyTooLargeError, FetchNetworkError, FetchTimeoutError, RedirectError } from '../../crawlers/fetch/errors.js';
 import { fetchPage } from '../../crawlers/fetch/fetch-page.js';
 import { parseHostMap, type HostMap } from '../../crawlers/fetch/host-map.js';
 import { startReplay, type Replay } from '../replay/server.js';
@@ -66,5 +69,73 @@ describe('fetchPage through the host map', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(JSON.parse(page.body.toString())).toEqual({ list: [{ topic: 'p2' }] });
+  });
+});
+
+describe('fetchPage content codings and headers', () => {
+  const page = '<html><body><p>国家数据局 新闻发布</p></body></html>'.repeat(50);
+  const encoders: Record<string, (b: Buffer) => Buffer> = {
+    gzip: gzipSync,
+    deflate: deflateSync,
+    br: brotliCompressSync,
+  };
+  const seen: (string | undefined)[] = [];
+  let server: Server;
+  let hostMap: HostMap;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      seen.push(req.headers['accept-encoding']);
+      const coding = req.url!.slice(1).split('?')[0]!;
+      if (coding === 'cookies') {
+        res.setHeader('set-cookie', ['a=1; Expires=Wed, 09 Jun 2027 10:18:14 GMT; Path=/', 'b=2; Path=/']);
+        res.end('ok');
+      } else if (coding === 'bomb') {
+        res.setHeader('content-encoding', 'gzip');
+        res.end(gzipSync(Buffer.alloc(5_000_000))); // 5 MB of zeros in about 5 KB
+      } else if (coding === 'corrupt') {
+        res.setHeader('content-encoding', 'gzip');
+        res.end('not gzip at all');
+      } else {
+        res.setHeader('content-encoding', coding);
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(encoders[coding]!(Buffer.from(page)));
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    hostMap = parseHostMap(`a.example.cn=http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it.each(['gzip', 'deflate', 'br'])('asks for compressed bodies and decodes %s', async (coding) => {
+    const got = await fetchPage(`https://a.example.cn/${coding}`, { hostMap });
+    expect(got.body.toString('utf8')).toBe(page);
+    expect(got.headers['content-encoding']).toBe(coding); // the archive keeps what the server said
+    expect(seen.at(-1)).toBe('gzip, deflate, br');
+  });
+
+  it('caps the decoded size, so a small compressed bomb is stopped', async () => {
+    await expect(fetchPage('https://a.example.cn/bomb', { hostMap, maxBodyBytes: 1_000_000 })).rejects.toThrow(
+      BodyTooLargeError,
+    );
+    const whole = await fetchPage('https://a.example.cn/bomb', { hostMap });
+    expect(whole.body.length).toBe(5_000_000);
+  });
+
+  it('fails a body that does not decode, naming the URL', async () => {
+    const failure = fetchPage('https://a.example.cn/corrupt', { hostMap });
+    await expect(failure).rejects.toThrow(FetchNetworkError);
+    await expect(failure).rejects.toMatchObject({ url: 'https://a.example.cn/corrupt' });
+  });
+
+  it('keeps every Set-Cookie, one per line (their values hold commas)', async () => {
+    const got = await fetchPage('https://a.example.cn/cookies', { hostMap });
+    expect(got.headers['set-cookie']).toBe('a=1; Expires=Wed, 09 Jun 2027 10:18:14 GMT; Path=/\nb=2; Path=/');
+  });
+
+  it('names the network failure when nothing listens', async () => {
+    const closed = parseHostMap('a.example.cn=http://127.0.0.1:9');
+    await expect(fetchPage('https://a.example.cn/x', { hostMap: closed })).rejects.toThrow(
+      /request failed: ECONNREFUSED/,
+    );
   });
 });
