@@ -1,4 +1,5 @@
 import * as cheerio from 'cheerio';
+import { request } from 'undici';
 import { loadConfig } from '../core/config.js';
 import { createLogger } from '../core/log.js';
 import { openDatabase } from '../db/connect.js';
@@ -12,6 +13,7 @@ import { siteUrls } from './nda-like-site.js';
  * One measured side of `npm run bench -- crawl`, in its own process so each side's peak RSS is
  * its own and the generated site (served by the parent) costs neither side CPU:
  *   bare <origin> <articles>          fetch + cheerio parse, one at a time, no database
+ *   bare-lean <origin> <articles>     the same with the crawl's client and parser (undici, htmlparser2)
  *   crawl <origin> <dataDir> [dbUrl]  sourcecheck's crawl of the nda source through the host map
  * Prints one JSON line: { pages, seconds, peakRssMb }.
  */
@@ -23,6 +25,18 @@ async function bare(origin: string, articles: number) {
   for (const url of [...listUrls, ...articleUrls]) {
     const res = await fetch(origin + new URL(url).pathname);
     const $ = cheerio.load(await res.text());
+    void ($('ul.u-list li a').length + $('meta[name="ArticleTitle"]').length + $('div.article').text().length);
+  }
+  return { pages: listUrls.length + articleUrls.length, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The same loop with the crawl's own HTTP client and HTML parser: undici's request() and htmlparser2. */
+async function bareLean(origin: string, articles: number) {
+  const { listUrls, articleUrls } = siteUrls(articles);
+  const t0 = performance.now();
+  for (const url of [...listUrls, ...articleUrls]) {
+    const res = await request(origin + new URL(url).pathname);
+    const $ = cheerio.load(await res.body.text(), { xml: { xmlMode: false } });
     void ($('ul.u-list li a').length + $('meta[name="ArticleTitle"]').length + $('div.article').text().length);
   }
   return { pages: listUrls.length + articleUrls.length, seconds: (performance.now() - t0) / 1000 };
@@ -54,5 +68,10 @@ async function fullCrawl(origin: string, dataDir: string, databaseUrl?: string) 
   }
 }
 
-const measured = mode === 'bare' ? await bare(a!, Number(b)) : await fullCrawl(a!, b!, c || undefined);
+const measured =
+  mode === 'bare'
+    ? await bare(a!, Number(b))
+    : mode === 'bare-lean'
+      ? await bareLean(a!, Number(b))
+      : await fullCrawl(a!, b!, c || undefined);
 process.stdout.write(`${JSON.stringify({ ...measured, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
