@@ -113,21 +113,29 @@ function asBuffer(value: unknown): unknown {
 
 const run = promisify(execFile);
 
+/** Where a database came from: already there, the shipped template (db/templates/), or initdb. */
+export type DatabaseOrigin = 'existing' | 'template' | 'initdb';
+
 /**
- * Create the database in `dir` when it has none, in a short-lived child process: creating one
- * (initdb in WASM) takes several hundred MB that a process only gives back when it exits. It is
- * built in a sibling folder and renamed into place, so a creation cut short (a kill, a full
- * disk) never leaves a half-made database that looks like a real one. Failures are one line.
+ * Create the database in `dir` when it has none, in a short-lived child process: a copy of the
+ * shipped template (about 330 MB at its peak), or initdb when no template of the installed PGlite
+ * loads (about 750 MB, which WASM only gives back at exit). It is built in a sibling folder and
+ * renamed into place, so a creation cut short (a kill, a full disk) never leaves a half-made
+ * database that looks like a real one. Failures are one line. `template` replaces the shipped one.
  */
-export async function createIfMissing(dir: string): Promise<void> {
-  if (existsSync(join(dir, 'PG_VERSION'))) return;
+export async function createIfMissing(dir: string, options: { template?: string } = {}): Promise<DatabaseOrigin> {
+  if (existsSync(join(dir, 'PG_VERSION'))) return 'existing';
   if (existsSync(dir) && readdirSync(dir).length > 0)
     throw new Error(`${dir} is not empty and holds no database (no PG_VERSION)`);
   const building = `${dir}.creating-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   try {
-    await run(process.execPath, [PGLITE_SCRIPT, '--create', building], { maxBuffer: 1 << 20 });
+    const template = options.template ? ['--template', options.template] : [];
+    const { stdout } = await run(process.execPath, [PGLITE_SCRIPT, '--create', building, ...template], {
+      maxBuffer: 1 << 20,
+    });
     renameSync(building, dir); // onto the empty folder, or where none is
+    return (JSON.parse(stdout.trim().split('\n').at(-1)!) as { from: DatabaseOrigin }).from;
   } catch (cause) {
     const stderr = String((cause as { stderr?: unknown }).stderr ?? '');
     const last = stderr

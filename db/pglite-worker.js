@@ -4,15 +4,24 @@
 // loader that the CLI, the bench and vitest each install in their own way.
 //
 // As a worker thread (started by db/pglite-thread.ts): opens PGlite in `workerData.dataDir`
-// and answers `{ id, sql, params }` messages with `{ id, rows, affectedRows }` or
-// `{ id, error }`, one query at a time, until `{ close: true }`. PostgreSQL compiled to WASM
-// then runs beside the crawl instead of inside its event loop.
+// (a new in-memory database when there is none) and answers `{ id, sql, params }` messages with
+// `{ id, rows, affectedRows }` or `{ id, error }`, one query at a time, until `{ close: true }`.
+// PostgreSQL compiled to WASM then runs beside the crawl instead of inside its event loop.
 //
-// As a script (`node db/pglite-worker.js --create <dir>`): creates the database in <dir> and
-// exits. Creating one (initdb) takes a second PGlite instance and the initdb module, several
-// hundred MB that WASM never gives back; in a short-lived process it is returned at exit.
+// As a script:
+//   --create <dir> [--template <file>]   create the database in <dir>, print { seconds, peakRssMb, from }
+//   --build-template <file>              write the template of this PGlite version (see below)
+//
+// A new database starts as a copy of the template shipped in db/templates/, an empty cluster
+// made by this PGlite version's initdb: loading it peaks near 330 MB, where running initdb needs
+// a second WASM instance and a copy of the first one's memory, near 750 MB (issue #3's bench; too
+// much for a small VM). A template of another PGlite version, or one that does not load, is left
+// aside and initdb runs instead, in a short-lived process, which gives the memory back at exit.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Blob } from 'node:buffer';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
@@ -45,10 +54,48 @@ function plainError(error) {
   return out;
 }
 
+/** The installed PGlite's version: a template is only ever loaded by the version that made it. */
+function pgliteVersion() {
+  const manifest = new URL('../package.json', import.meta.resolve('@electric-sql/pglite'));
+  return JSON.parse(readFileSync(manifest, 'utf8')).version;
+}
+
+/** Where the template of the installed PGlite version is (or would be) shipped. */
+export function templatePath() {
+  return new URL(`./templates/pglite-${pgliteVersion()}.tar.br`, import.meta.url).pathname;
+}
+
+/**
+ * A new database in `dataDir` (in memory when undefined): a copy of the template when one
+ * loads, else made by initdb. Returns the open database and where it came from.
+ */
+async function createFresh(dataDir, template = templatePath()) {
+  if (existsSync(template)) {
+    try {
+      const loadDataDir = new Blob([brotliDecompressSync(readFileSync(template))]);
+      return { pglite: await PGlite.create({ ...pgliteOptions(dataDir), loadDataDir }), from: 'template' };
+    } catch (error) {
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true }); // whatever the failed load left
+      process.stderr.write(`the database template ${template} did not load (${error?.message}); running initdb\n`);
+    }
+  }
+  return { pglite: await PGlite.create(pgliteOptions(dataDir)), from: 'initdb' };
+}
+
+/** Make the template: initdb in memory, the data folder as a tar, brotli-compressed (about 1.3 MB). */
+async function buildTemplate(file) {
+  const pglite = await PGlite.create(pgliteOptions(undefined));
+  const tar = Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer());
+  await pglite.close();
+  const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 };
+  writeFileSync(file, brotliCompressSync(tar, { params }));
+  return { file, bytes: tar.length };
+}
+
 async function serve(port, dataDir) {
   let pglite;
   try {
-    pglite = await PGlite.create(pgliteOptions(dataDir));
+    pglite = dataDir ? await PGlite.create(pgliteOptions(dataDir)) : (await createFresh(undefined)).pglite;
   } catch (error) {
     port.postMessage({ id: 0, error: plainError(error) });
     return;
@@ -76,13 +123,17 @@ async function answer(port, pglite, { id, sql, params, close }) {
   }
 }
 
+const [mode, target, option, optionValue] = process.argv.slice(2);
 if (!isMainThread && workerData?.role === 'pglite') {
   await serve(parentPort, workerData.dataDir);
-} else if (isMainThread && process.argv[2] === '--create' && process.argv[3]) {
+} else if (isMainThread && mode === '--create' && target) {
   const started = performance.now();
-  const pglite = await PGlite.create(pgliteOptions(process.argv[3]));
+  const { pglite, from } = await createFresh(target, option === '--template' ? optionValue : undefined);
   await pglite.close();
   // What creating cost, for `npm run bench -- crawl` (this process's peak is nobody else's).
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`${JSON.stringify({ seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ seconds, peakRssMb, from })}\n`);
+} else if (isMainThread && mode === '--build-template') {
+  process.stdout.write(`${JSON.stringify(await buildTemplate(target ?? templatePath()))}\n`);
 }

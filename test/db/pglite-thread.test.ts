@@ -45,17 +45,33 @@ describe('the embedded database in its own thread', () => {
     expect(readdirSync(folder)).toEqual(['notes.txt']);
   });
 
-  it('creates a database in a folder once, in its own process, and opens it', async () => {
+  it('creates a database in a folder once, in its own process, from the shipped template, and opens it', async () => {
     const folder = join(dir, 'db');
-    await createIfMissing(folder);
+    // The template of the installed PGlite is shipped (after an upgrade: `node db/pglite-worker.js --build-template`).
+    expect(await createIfMissing(folder)).toBe('template');
     expect(existsSync(join(folder, 'PG_VERSION'))).toBe(true);
     expect(readdirSync(dir).filter((name) => name.includes('.creating-'))).toEqual([]); // built beside, renamed in
     const created = statSync(join(folder, 'PG_VERSION')).mtimeMs;
-    await createIfMissing(folder); // already there: nothing to do
+    expect(await createIfMissing(folder)).toBe('existing'); // already there: nothing to do
     expect(statSync(join(folder, 'PG_VERSION')).mtimeMs).toBe(created);
     const db = await PgliteThread.open(folder);
     try {
       expect((await db.query("select current_setting('shared_buffers') as sb")).rows).toEqual([{ sb: '32MB' }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('runs initdb instead when the template does not load, leaving nothing of the failed load', async () => {
+    const folder = join(dir, 'from-initdb');
+    const broken = join(dir, 'broken.tar.br');
+    writeFileSync(broken, 'not a brotli stream');
+    expect(await createIfMissing(folder, { template: broken })).toBe('initdb');
+    const db = await PgliteThread.open(folder);
+    try {
+      expect((await db.query("select count(*)::int as n from pg_database where datname = 'postgres'")).rows).toEqual([
+        { n: 1 },
+      ]);
     } finally {
       await db.close();
     }
