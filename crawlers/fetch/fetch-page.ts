@@ -144,12 +144,12 @@ async function readCapped(
     response.body.destroy();
     throw new BodyTooLargeError(`body of ${declared} bytes exceeds the ${maxBytes}-byte cap`, url);
   }
-  const decoder =
-    DECODERS[
-      String(response.headers['content-encoding'] ?? '')
-        .trim()
-        .toLowerCase()
-    ];
+  const coding = String(response.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
+  const decoder = DECODERS[coding];
+  // Any other coding (identity, an unknown one, or a chain such as `gzip, br`, which no source
+  // here sends and fetch would unwind) is archived as sent.
   const stream: Readable = decoder ? pipeline(response.body, decoder(), () => {}) : response.body;
   const chunks: Buffer[] = [];
   let size = 0;
