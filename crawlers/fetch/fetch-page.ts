@@ -1,5 +1,5 @@
-import { pipeline, type Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { pipeline, Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { request, type Dispatcher } from 'undici';
 import { toRealUrl, toWireUrl, type HostMap } from './host-map.js';
 import { BodyTooLargeError, FetchNetworkError, FetchTimeoutError, RedirectError } from './errors.js';
@@ -37,7 +37,6 @@ const ACCEPT_ENCODING = 'gzip, deflate, br';
 const DECODERS: Record<string, () => NodeJS.ReadWriteStream & Readable> = {
   gzip: createGunzip,
   'x-gzip': createGunzip,
-  deflate: createInflate,
   br: createBrotliDecompress,
 };
 
@@ -123,6 +122,29 @@ function checkRedirect(origin: string, next: URL, seen: string[], max: number, a
   if (allowed && !allowed.has(next.hostname)) throw new RedirectError(`redirect to another host: ${next.href}`, origin);
 }
 
+/**
+ * The body's bytes as decoded from `coding`. Any other coding (identity, an unknown one, or a
+ * chain such as `gzip, br`, which no source here sends and fetch would unwind) is kept as sent.
+ */
+function decoded(body: Readable, coding: string): AsyncIterable<Buffer> {
+  if (coding === 'deflate') return inflated(body);
+  const decoder = DECODERS[coding];
+  return decoder ? pipeline(body, decoder(), () => {}) : body;
+}
+
+/** "deflate" comes zlib-wrapped (RFC 9110) or raw (some old servers): its first byte tells which, as in fetch. */
+async function* inflated(body: Readable): AsyncGenerator<Buffer> {
+  const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = await chunks.next();
+  if (first.done) return;
+  const inflate = (first.value[0]! & 0x0f) === 0x08 ? createInflate() : createInflateRaw();
+  async function* all() {
+    yield first.value;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  }
+  yield* pipeline(Readable.from(all()), inflate, () => {}) as AsyncIterable<Buffer>;
+}
+
 /** Read a body nobody needs (a redirect's, a HEAD's) so its connection can be reused. */
 async function discard(response: Dispatcher.ResponseData): Promise<Buffer> {
   await response.body.dump().catch(() => {}); // a broken connection is not reused anyway
@@ -147,14 +169,10 @@ async function readCapped(
   const coding = String(response.headers['content-encoding'] ?? '')
     .trim()
     .toLowerCase();
-  const decoder = DECODERS[coding];
-  // Any other coding (identity, an unknown one, or a chain such as `gzip, br`, which no source
-  // here sends and fetch would unwind) is archived as sent.
-  const stream: Readable = decoder ? pipeline(response.body, decoder(), () => {}) : response.body;
   const chunks: Buffer[] = [];
   let size = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of decoded(response.body, coding)) {
       size += chunk.byteLength;
       if (size > maxBytes) throw new BodyTooLargeError(`body exceeds the ${maxBytes}-byte cap`, url);
       chunks.push(chunk);

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BodyTooLargeError, FetchNetworkError, FetchTimeoutError, RedirectError } from '../../crawlers/fetch/errors.js';
 import { fetchPage } from '../../crawlers/fetch/fetch-page.js';
@@ -92,6 +92,9 @@ describe('fetchPage content codings and headers', () => {
       } else if (coding === 'bomb') {
         res.setHeader('content-encoding', 'gzip');
         res.end(gzipSync(Buffer.alloc(5_000_000))); // 5 MB of zeros in about 5 KB
+      } else if (coding === 'raw-deflate') {
+        res.setHeader('content-encoding', 'deflate'); // as some old servers send it: no zlib wrapper
+        res.end(deflateRawSync(Buffer.from(page)));
       } else if (coding === 'corrupt') {
         res.setHeader('content-encoding', 'gzip');
         res.end('not gzip at all');
@@ -111,6 +114,11 @@ describe('fetchPage content codings and headers', () => {
     expect(got.body.toString('utf8')).toBe(page);
     expect(got.headers['content-encoding']).toBe(coding); // the archive keeps what the server said
     expect(seen.at(-1)).toBe('gzip, deflate, br');
+  });
+
+  it('decodes a deflate body sent raw, without the zlib wrapper, as fetch does', async () => {
+    const got = await fetchPage('https://a.example.cn/raw-deflate', { hostMap });
+    expect(got.body.toString('utf8')).toBe(page);
   });
 
   it('caps the decoded size, so a small compressed bomb is stopped', async () => {
