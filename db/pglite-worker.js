@@ -61,7 +61,7 @@ function pgliteVersion() {
 }
 
 /** Where the template of the installed PGlite version is (or would be) shipped. */
-export function templatePath() {
+function templatePath() {
   return new URL(`./templates/pglite-${pgliteVersion()}.tar.br`, import.meta.url).pathname;
 }
 
