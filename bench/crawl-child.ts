@@ -8,6 +8,7 @@ import { upsertSources } from '../db/repositories/source.repository.js';
 import { crawl } from '../crawlers/engine/main.js';
 import { findSource, sourceRegistry } from '../crawlers/sources/index.js';
 import { siteUrls } from './nda-like-site.js';
+import { HTMLPARSER2 } from '../crawlers/extract/document.js';
 
 /**
  * One measured side of `npm run bench -- crawl`, in its own process so each side's peak RSS is
@@ -19,28 +20,39 @@ import { siteUrls } from './nda-like-site.js';
  */
 const [mode, a, b, c] = process.argv.slice(2);
 
-async function bare(origin: string, articles: number) {
+/** Fetch and parse every page of the site, one at a time: `get` fetches a page's HTML, `load` parses it. */
+async function loop(
+  origin: string,
+  articles: number,
+  get: (url: string) => Promise<string>,
+  load: (html: string) => cheerio.CheerioAPI,
+) {
   const { listUrls, articleUrls } = siteUrls(articles);
   const t0 = performance.now();
   for (const url of [...listUrls, ...articleUrls]) {
-    const res = await fetch(origin + new URL(url).pathname);
-    const $ = cheerio.load(await res.text());
+    const $ = load(await get(origin + new URL(url).pathname));
     void ($('ul.u-list li a').length + $('meta[name="ArticleTitle"]').length + $('div.article').text().length);
   }
   return { pages: listUrls.length + articleUrls.length, seconds: (performance.now() - t0) / 1000 };
 }
 
+/** fetch + cheerio.load (parse5), the loop issue #3 names. */
+const bare = (origin: string, articles: number) =>
+  loop(
+    origin,
+    articles,
+    async (url) => (await fetch(url)).text(),
+    (html) => cheerio.load(html),
+  );
+
 /** The same loop with the crawl's own HTTP client and HTML parser: undici's request() and htmlparser2. */
-async function bareLean(origin: string, articles: number) {
-  const { listUrls, articleUrls } = siteUrls(articles);
-  const t0 = performance.now();
-  for (const url of [...listUrls, ...articleUrls]) {
-    const res = await request(origin + new URL(url).pathname);
-    const $ = cheerio.load(await res.body.text(), { xml: { xmlMode: false } });
-    void ($('ul.u-list li a').length + $('meta[name="ArticleTitle"]').length + $('div.article').text().length);
-  }
-  return { pages: listUrls.length + articleUrls.length, seconds: (performance.now() - t0) / 1000 };
-}
+const bareLean = (origin: string, articles: number) =>
+  loop(
+    origin,
+    articles,
+    async (url) => (await request(url)).body.text(),
+    (html) => cheerio.load(html, HTMLPARSER2),
+  );
 
 async function open(dataDir: string, databaseUrl?: string, hostMap?: string) {
   const { config } = loadConfig({

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PGLITE_SCRIPT } from '../db/pglite-thread.js';
+import { runCreator } from '../db/pglite-thread.js';
 import { createScratchDatabase } from '../db/scratch-database.js';
 import { siteUrls, startGeneratedSite } from './nda-like-site.js';
 
@@ -60,7 +60,7 @@ async function round(origin: string, articles: number): Promise<Map<string, Meas
     const server = process.env.BENCH_DATABASE_URL;
     if (server) rows.set('crawl, PostgreSQL', await withDatabase(server, (url) => measure('crawl', origin, '', url)));
     rows.set('crawl, PGlite, first night', await measure('crawl', origin, join(dir, 'first')));
-    const { from, ...created } = await createDatabase(join(dir, 'later'));
+    const { from, ...created } = await runCreator(join(dir, 'later'));
     rows.set(`  (creating it, once: ${from})`, { ...created, pages: 0 });
     rows.set('crawl, PGlite, later nights', await measure('crawl', origin, join(dir, 'later')));
   } finally {
@@ -90,12 +90,6 @@ function median(of: Measured[]): Measured {
     seconds: mid(of.map((m) => m.seconds)),
     peakRssMb: mid(of.map((m) => m.peakRssMb)),
   };
-}
-
-/** Create an embedded database the way a first night does: in its own process. */
-async function createDatabase(dataDir: string): Promise<Omit<Measured, 'pages'> & { from: string }> {
-  const { stdout } = await run(process.execPath, [PGLITE_SCRIPT, '--create', dataDir], { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Omit<Measured, 'pages'> & { from: string };
 }
 
 function report(articles: number, lists: number, runs: number, rows: [string, Measured][]): string {

@@ -7,8 +7,8 @@ import { Worker } from 'node:worker_threads';
 
 const WORKER = new URL('./pglite-worker.js', import.meta.url);
 
-/** The script that creates a database: `node <it> --create <dir>` prints `{ seconds, peakRssMb }`. */
-export const PGLITE_SCRIPT = fileURLToPath(WORKER);
+/** The worker script, which is also the creator: `node <it> --create <dir>` (see runCreator). */
+const PGLITE_SCRIPT = fileURLToPath(WORKER);
 
 /** A query result as kysely-pglite-dialect reads it. */
 export interface ThreadResult {
@@ -116,6 +116,23 @@ const run = promisify(execFile);
 /** Where a database came from: already there, the shipped template (db/templates/), or initdb. */
 export type DatabaseOrigin = 'existing' | 'template' | 'initdb';
 
+/** What the creator process reports: its time, its peak RSS, and where the database came from. */
+export interface CreatorReport {
+  seconds: number;
+  peakRssMb: number;
+  from: Exclude<DatabaseOrigin, 'existing'>;
+}
+
+/**
+ * Create a database in `dir`, which must hold none, in a short-lived process of its own
+ * (`node db/pglite-worker.js --create`); `template` replaces the shipped one.
+ */
+export async function runCreator(dir: string, template?: string): Promise<CreatorReport> {
+  const args = [PGLITE_SCRIPT, '--create', dir, ...(template ? ['--template', template] : [])];
+  const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as CreatorReport;
+}
+
 /**
  * Create the database in `dir` when it has none, in a short-lived child process: a copy of the
  * shipped template (about 330 MB at its peak), or initdb when no template of the installed PGlite
@@ -130,12 +147,9 @@ export async function createIfMissing(dir: string, options: { template?: string 
   const building = `${dir}.creating-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   try {
-    const template = options.template ? ['--template', options.template] : [];
-    const { stdout } = await run(process.execPath, [PGLITE_SCRIPT, '--create', building, ...template], {
-      maxBuffer: 1 << 20,
-    });
+    const { from } = await runCreator(building, options.template);
     renameSync(building, dir); // onto the empty folder, or where none is
-    return (JSON.parse(stdout.trim().split('\n').at(-1)!) as { from: DatabaseOrigin }).from;
+    return from;
   } catch (cause) {
     const stderr = String((cause as { stderr?: unknown }).stderr ?? '');
     const last = stderr

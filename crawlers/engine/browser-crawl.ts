@@ -5,6 +5,7 @@ import { makeDocument } from '../extract/document.js';
 import type { CrawlRequest, RequestData } from '../extract/types.js';
 import { toRealUrl, toWireUrl } from '../fetch/host-map.js';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
+import { runConfiguration } from './crawlee-config.js';
 import type { SourceCrawlOptions } from './crawl-source.js';
 import { kindOf } from './hooks.js';
 import type { CrawlRecorder } from './recorder.js';
@@ -29,7 +30,7 @@ export async function crawlWithBrowser(
 ): Promise<void> {
   // Loaded here, not at the top: the browser stack is tens of MB of code that only a crawl
   // with browser pages needs (most nights never load it).
-  const [{ Configuration, PlaywrightCrawler }, { chromium }] = await Promise.all([
+  const [{ PlaywrightCrawler }, { chromium }] = await Promise.all([
     import('@crawlee/playwright'),
     import('playwright'),
   ]);
@@ -63,7 +64,7 @@ export async function crawlWithBrowser(
       failedRequestHandler: ({ request }, error) =>
         recorder.fail((request.userData as BrowserData).realUrl, kindOf(error), error.message),
     },
-    new Configuration({ persistStorage: false, purgeOnStart: true }),
+    runConfiguration(),
   );
   await crawler.run(
     requests.map((r) => ({

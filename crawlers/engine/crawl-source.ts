@@ -1,4 +1,4 @@
-import { Configuration, HttpCrawler, type HttpCrawlingContext, type RequestQueue } from '@crawlee/http';
+import { HttpCrawler, type HttpCrawlingContext, type RequestQueue } from '@crawlee/http';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from '../../core/log.js';
 import type { Database } from '../../db/database.js';
@@ -13,6 +13,7 @@ import { archiveHook, backoffHandler, failureHandler, robotsHook } from './hooks
 import type { HostGate } from './host-gate.js';
 import { SourcecheckHttpClient } from './http-client.js';
 import { ArchiveWriter } from './archive-writer.js';
+import { runConfiguration } from './crawlee-config.js';
 import { RunQueue } from './run-queue.js';
 import { CrawlRecorder, type CrawlStats, type ProgressListener } from './recorder.js';
 import type { RobotsCache } from './robots.js';
@@ -153,15 +154,6 @@ function buildCrawler(
     fetched: new Map<string, FetchedPage>(),
     browserQueue: [] as CrawlRequest[],
   };
-  // Nothing of crawlee's (sessions, statistics) outlives the run: the database remembers nights.
-  const config = new Configuration({
-    persistStorage: false,
-    purgeOnStart: true,
-    // crawlee samples the system every second for autoscaling, spawning `ps` to size this process
-    // and its children (a fork of a process of several hundred MB, 10–25 ms of the event loop each
-    // time, issue #3's bench). Concurrency here is fixed (below), so nothing reads those samples.
-    systemInfoIntervalMillis: 60 * 60_000,
-  });
   const concurrency = Math.max(1, source.hosts.length) * (source.politeness.concurrency ?? 1) + 1;
   const crawler = new HttpCrawler(
     {
@@ -199,7 +191,7 @@ function buildCrawler(
       minConcurrency: concurrency,
       maxConcurrency: concurrency,
     },
-    config,
+    runConfiguration(),
   );
   return { crawler, browserQueue: deps.browserQueue, writer: deps.writer };
 }

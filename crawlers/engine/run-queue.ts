@@ -11,7 +11,7 @@ import {
 
 /**
  * One crawl's request queue, in memory, behind crawlee's public `IRequestManager` interface
- * (the `requestManager` crawler option). The database, not crawlee's storage, remembers earlier
+ * (handed to the crawler as its `requestQueue`: see crawl-source.ts). The database, not crawlee's storage, remembers earlier
  * nights, so nothing here needs to outlive the run; crawlee's default queue keeps a storage
  * client underneath (JSON copies, locks and schema checks on every hand-out and every
  * "handled"), which cost more per page than our parsing in issue #3's bench.
@@ -68,7 +68,7 @@ export class RunQueue implements IRequestManager {
     request.handledAt ??= new Date().toISOString();
     const known = this.#known.get(request.uniqueKey);
     if (known) known.handled = true;
-    return this.#info(request, true, true, false);
+    return this.#info(request.id!, request.uniqueKey, true, true, false);
   }
 
   async reclaimRequest(
@@ -77,25 +77,18 @@ export class RunQueue implements IRequestManager {
   ): Promise<RequestQueueOperationInfo | null> {
     if (!this.#inFlight.delete(request)) return null;
     this.#enqueue(request, options.forefront === true);
-    return this.#info(request, true, false, options.forefront === true);
+    return this.#info(request.id!, request.uniqueKey, true, false, options.forefront === true);
   }
 
   async addRequest(source: Source, options: RequestQueueOperationOptions = {}): Promise<RequestQueueOperationInfo> {
     const request =
       source instanceof Request ? source : new Request(source as ConstructorParameters<typeof Request>[0]);
     const known = this.#known.get(request.uniqueKey);
-    if (known)
-      return {
-        requestId: known.id,
-        uniqueKey: request.uniqueKey,
-        wasAlreadyPresent: true,
-        wasAlreadyHandled: known.handled,
-        forefront: false,
-      };
+    if (known) return this.#info(known.id, request.uniqueKey, true, known.handled, false);
     request.id ??= `r${(this.#nextId++).toString(36)}`;
     this.#known.set(request.uniqueKey, { id: request.id, handled: false });
     this.#enqueue(request, options.forefront === true);
-    return this.#info(request, false, false, options.forefront === true);
+    return this.#info(request.id, request.uniqueKey, false, false, options.forefront === true);
   }
 
   /** All at once (no batches to wait for): adding to memory is never slow. */
@@ -140,10 +133,16 @@ export class RunQueue implements IRequestManager {
     this.#head = 0;
   }
 
-  #info(request: Request, present: boolean, handled: boolean, forefront: boolean): RequestQueueOperationInfo {
+  #info(
+    requestId: string,
+    uniqueKey: string,
+    present: boolean,
+    handled: boolean,
+    forefront: boolean,
+  ): RequestQueueOperationInfo {
     return {
-      requestId: request.id!,
-      uniqueKey: request.uniqueKey,
+      requestId,
+      uniqueKey,
       wasAlreadyPresent: present,
       wasAlreadyHandled: handled,
       forefront,

@@ -19,7 +19,7 @@ export function headerCharset(contentType: string | undefined): string | undefin
  * relies on: every parser gives the same result either way on every fixture and real page
  * (test/crawlers/html-parser.test.ts).
  */
-const HTMLPARSER2 = { xml: { xmlMode: false } } as const;
+export const HTMLPARSER2 = { xml: { xmlMode: false } } as const;
 
 /** Which HTML parser builds a document's tree: parse5 only to check that the choice changes nothing. */
 export type HtmlParser = 'htmlparser2' | 'parse5';

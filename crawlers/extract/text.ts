@@ -48,7 +48,7 @@ export function cleanText(el: Cheerio<AnyNode>, extraNoise: readonly string[] = 
   return parts
     .join('')
     .split('\n')
-    .map((line) => line.replace(/[\s\u3000\u00a0]+/g, ' ').trim())
+    .map((line) => squash(line))
     .filter((line) => line !== '')
     .join('\n');
 }

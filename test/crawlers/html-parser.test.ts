@@ -4,23 +4,22 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { makeDocument, type HtmlParser } from '../../crawlers/extract/document.js';
 import { parsers } from '../../crawlers/parsers/index.js';
+import { sourceRegistry } from '../../crawlers/sources/index.js';
 import { contentTypeFor } from '../replay/routes.js';
+import { FIXTURE_HOSTS, SITES_DIR } from '../replay/server.js';
 import { REAL_PAGES } from '../parsers/fixture-doc.js';
 
 // The crawl parses pages with htmlparser2, not parse5 (crawlers/extract/document.ts): every
 // parser must give the same answer either way on every page we have of the real sites.
 
-const SITES = new URL('../fixtures/sites/', import.meta.url).pathname;
-const SOURCE_OF_HOST: Record<string, string> = {
-  'www.nda.gov.cn': 'nda',
-  'www.cac.gov.cn': 'cac',
-  'www.reuters.com': 'reuters',
-  'www.gov.cn': 'govcn',
-  'www.mee.gov.cn': 'mee',
-  'paper.people.com.cn': 'rmrb',
-  'politics.people.com.cn': 'rmrb',
-  'www.cnr.cn': 'cnr',
-};
+/** The source whose hosts include `host` (the source files say which hosts each one owns). */
+function sourceOf(host: string): string {
+  const source = sourceRegistry.find((s) => s.hosts.includes(host));
+  if (!source) throw new Error(`no source owns ${host}`);
+  return source.id;
+}
+
+/** The real pages' folders, named by outlet rather than host. */
 const REAL_PAGE_HOSTS: Record<string, string> = {
   cac: 'www.cac.gov.cn',
   mee: 'www.mee.gov.cn',
@@ -47,12 +46,12 @@ function htmlFiles(dir: string, rel = ''): string[] {
 }
 
 function pages(): Page[] {
-  const fixtures = Object.entries(SOURCE_OF_HOST).flatMap(([host, sourceId]) =>
-    htmlFiles(join(SITES, host)).map((path) => ({
+  const fixtures = FIXTURE_HOSTS.flatMap((host) =>
+    htmlFiles(join(SITES_DIR, host)).map((path) => ({
       file: `fixtures/sites/${host}/${path}`,
       url: `https://${host}/${path.replace(/(^|\/)index\.html$/, '$1')}`,
-      sourceId,
-      body: readFileSync(join(SITES, host, path)),
+      sourceId: sourceOf(host),
+      body: readFileSync(join(SITES_DIR, host, path)),
       contentType: contentTypeFor(path),
     })),
   );
@@ -63,7 +62,7 @@ function pages(): Page[] {
           return {
             file: `real-pages/${dir}/${path}`,
             url: `https://${host}/${path.replace(/\.gz$/, '')}`,
-            sourceId: SOURCE_OF_HOST[host]!,
+            sourceId: sourceOf(host),
             body: path.endsWith('.gz') ? gunzipSync(raw) : raw,
             contentType: 'text/html',
           };

@@ -19,8 +19,8 @@ describe('the HTTP client crawlee crawls through', () => {
     const port = (server.address() as AddressInfo).port;
     client = new SourcecheckHttpClient({
       fetch: {
-        hostMap: parseHostMap(`www.nda.gov.cn=http://127.0.0.1:${port}`),
-        allowedHosts: new Set(['www.nda.gov.cn']),
+        hostMap: parseHostMap(`a.example.cn=http://127.0.0.1:${port}`),
+        allowedHosts: new Set(['a.example.cn']),
       },
       headers: { 'user-agent': 'sourcecheck-test' },
       gate: new HostGate(() => 0),
@@ -29,7 +29,7 @@ describe('the HTTP client crawlee crawls through', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("hands crawlee every Set-Cookie on its own (for the session's cookie jar) and keeps the page for the archive", async () => {
-    const url = 'https://www.nda.gov.cn/sjj/index_pc.html';
+    const url = 'https://a.example.cn/page.html'; // a made-up host: this is the client, not any source
     const response = await client.stream({ url, method: 'GET', headers: {} });
     expect(response.headers['set-cookie']).toEqual(cookies);
     expect(String(response.url)).toBe(url);
