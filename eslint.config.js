@@ -27,5 +27,5 @@ export default tseslint.config(
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipComments: true }],
     },
   },
-  { files: ['bin/**', 'test/fixtures/build/**', 'bench/**'], rules: { 'no-console': 'off' } },
+  { files: ['bin/**', 'test/fixtures/build/**', 'bench/**', 'scripts/**'], rules: { 'no-console': 'off' } },
 );

@@ -11,7 +11,7 @@ import { sourceRegistry } from '../crawlers/sources/index.js';
 import { parseDigest } from '../pipeline/digest/parse.js';
 import { verifyDigest } from '../pipeline/verify/verify-digest.js';
 
-const DIGEST = new URL('../../shared/digests/2026-06-09.md', import.meta.url).pathname;
+const DIGEST = new URL('../digests/2026-06-09.md', import.meta.url).pathname;
 const SOURCES = ['nda', 'cac', 'cnr', 'reuters', 'govcn', 'mee', 'rmrb'];
 const WORDS = [
   '数据要素',

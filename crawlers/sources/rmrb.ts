@@ -25,7 +25,7 @@ export const rmrb = {
     byline: ['.article > .sec', '.article .sec'],
     issueDate: ['.article .newstime', '.article .date', '.newstime', '.date'],
     body: ['#ozoom'],
-    // people.com.cn article pages (real page: ../shared/real-pages/people).
+    // people.com.cn article pages (real page: test/fixtures/real/people).
     peopleTitle: ['.rm_txt h1', '.rm_txt .col-1 h1'],
     peopleInfo: ['.rm_txt .channel .col-1-1', '.channel .col-1-1'],
     peopleBody: ['div.rm_txt_con', '.rm_txt .rm_txt_con'],

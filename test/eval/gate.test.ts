@@ -163,7 +163,7 @@ describe('eval scoring', () => {
     id: 'x',
     source: 'cac',
     url: 'https://www.cac.gov.cn/2026-09/18/c_1.htm',
-    file: 'shared:real-pages/x.htm',
+    file: 'real:x.htm',
     capturedAt: '2026-09-21',
     trap: 't',
     expected: { title: '关于 征求意见 的通知', publishedDate: '2026-09-18', outlet: null, story: 's' },

@@ -16,13 +16,14 @@ import { contentTypeFor } from '../replay/routes.js';
 
 /** The repository root (this file lives in test/eval/). */
 export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
-/** The shared real pages, checked out beside the repo (`../shared/real-pages`). */
-export const REAL_PAGES = new URL('../../../shared/real-pages/', import.meta.url).pathname;
+/** The real pages, copied into the repo byte for byte (test/fixtures/real/README.md). */
+export const REAL_PAGES = new URL('../fixtures/real/', import.meta.url).pathname;
 /** The labelled pages and the labelled dedupe pairs. */
 export const CORPUS_FILE = 'test/golden/pipeline-corpus.json';
 export const PAIRS_FILE = 'test/golden/dedupe-pairs.json';
 
-const SHARED = 'shared:real-pages/';
+/** A `file` with this prefix names a page under test/fixtures/real/. */
+const REAL = 'real:';
 /** Discovery without a date window or a page cap. */
 export const ALL: DiscoverContext = { since: new Date('2000-01-01T00:00:00Z'), maxPages: 100 };
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -30,7 +31,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const pageRef = z.strictObject({
   source: z.enum(['nda', 'cac', 'cnr', 'reuters', 'govcn', 'mee', 'rmrb']),
   url: z.url(),
-  /** Repo-relative path, or `shared:real-pages/<path>` (gunzipped when it ends in .gz). */
+  /** Repo-relative path, or `real:<path>` for a page in test/fixtures/real/ (gunzipped when it ends in .gz). */
   file: z.string().min(1),
   contentType: z.string().optional(),
   /** `sitemap-record`: the page is a sitemap slice fetched at `pageUrl`; the record for `url` is scored. */
@@ -94,7 +95,7 @@ export interface Golden {
 
 /** Absolute path of a corpus `file`. */
 export function resolveFile(file: string): string {
-  return file.startsWith(SHARED) ? `${REAL_PAGES}${file.slice(SHARED.length)}` : `${REPO_ROOT}${file}`;
+  return file.startsWith(REAL) ? `${REAL_PAGES}${file.slice(REAL.length)}` : `${REPO_ROOT}${file}`;
 }
 
 /** A pair's label must agree with the corpus: known ids, story keys, event keys. */

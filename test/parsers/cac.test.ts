@@ -250,7 +250,7 @@ describe('cac JsonList paging', () => {
   });
 });
 
-describe('cac real pages (../shared/real-pages/cac)', () => {
+describe('cac real pages (test/fixtures/real/cac)', () => {
   it('reads the real 网信@你 column: root-relative hrefs, full titles, no JsonList for 4 rows', () => {
     const got = cacParser.discover(
       realPageDoc(`${ROOT}hdfw/wxan/A093802index_1.htm`, 'cac/hdfw/wxan/A093802index_1.htm'),

@@ -5,8 +5,8 @@ import type { FetchedDocument, RequestData } from '../../crawlers/extract/types.
 import { contentTypeFor } from '../replay/routes.js';
 
 const SITES = new URL('../fixtures/sites/', import.meta.url).pathname;
-/** The shared real pages, checked out beside the repo (../shared/real-pages). */
-export const REAL_PAGES = new URL('../../../shared/real-pages/', import.meta.url).pathname;
+/** The real pages, copied into the repo byte for byte (test/fixtures/real/README.md). */
+export const REAL_PAGES = new URL('../fixtures/real/', import.meta.url).pathname;
 
 /**
  * A document as the engine would hand it to a parser, read from a replayed site's file.
@@ -29,7 +29,7 @@ export function fixtureDoc(
   );
 }
 
-/** A document from `../shared/real-pages/<file>` (gunzipped when it ends in .gz). */
+/** A document from `test/fixtures/real/<file>` (gunzipped when it ends in .gz). */
 export function realPageDoc(realUrl: string, file: string, contentType = 'text/html'): FetchedDocument {
   const raw = readFileSync(`${REAL_PAGES}${file}`);
   return makeDocument(realUrl, 200, { 'content-type': contentType }, file.endsWith('.gz') ? gunzipSync(raw) : raw);

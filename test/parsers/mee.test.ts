@@ -118,7 +118,7 @@ describe('mee articles match _expected.json', () => {
   });
 });
 
-describe('mee real pages (../shared/real-pages/mee)', () => {
+describe('mee real pages (test/fixtures/real/mee)', () => {
   it('list: three dated rows, not the sample row inside the HTML comment nor the navigation rows', () => {
     const found = meeParser.discover(realPageDoc(YJZJ, 'mee/hdjl/yjzj/index.html'), ALL);
     expect(found.itemsFound).toBe(3);

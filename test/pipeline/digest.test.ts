@@ -7,7 +7,7 @@ import { assertReferenceTitles, DigestParseError, parseDigest } from '../../pipe
 import { cleanTitle, parseReferenceDate, splitOutlets } from '../../pipeline/digest/references.js';
 import type { Digest, DigestSection } from '../../pipeline/verify/types.js';
 
-const REAL = '/work/shared/digests/2026-06-09.md';
+const REAL = new URL('../../digests/2026-06-09.md', import.meta.url).pathname;
 const real: Digest = parseDigest(REAL, readFileSync(REAL));
 
 /** A small digest: a title, a dateline, one section and the given reference lines. */

@@ -1,6 +1,6 @@
 /**
  * One realistic `sourcecheck verify` run for the report tests: the references of the 2026-06-09
- * digest (`../shared/digests/2026-06-09.md`, lines as in that file) checked against the articles
+ * digest (`digests/2026-06-09.md`, lines as in that file) checked against the articles
  * of the replayed sites (`test/fixtures/sites/<host>/_expected.json`), covering every status, plus
  * one digest that failed to parse. Hand-written, not produced by the verifier, so report tests do
  * not move when scoring changes; the Reuters date mismatch (an evening UTC story that is the next

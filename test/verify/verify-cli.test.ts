@@ -9,7 +9,7 @@ import { crawlReplay } from '../crawlers/crawl-harness.js';
 import { openDatabase } from '../../db/connect.js';
 import { createLogger } from '../../core/log.js';
 
-const DIGEST = new URL('../../../shared/digests/2026-06-09.md', import.meta.url).pathname;
+const DIGEST = new URL('../../digests/2026-06-09.md', import.meta.url).pathname;
 // Ref 2 describes the article (行业高质量数据集建设专家解读) instead of giving its title: title_mismatch.
 const EXPECTED = [
   'verified',
