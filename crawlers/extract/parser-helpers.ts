@@ -18,7 +18,7 @@ export function startRequests(source: Pick<SourceInput, 'discovery'>): CrawlRequ
     label: e.label,
     method: e.method ?? 'GET',
     ...(e.form ? { form: e.form } : {}),
-    userData: { page: 1 },
+    userData: { page: 1, ...(e.role ? { extra: { role: e.role } } : {}) },
   }));
 }
 

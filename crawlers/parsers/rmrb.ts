@@ -35,8 +35,20 @@ const EDITOR_CREDIT = /责编|责任编辑/;
 const WIRE_DATELINE = /^(新华社|中新社)\S{0,16}?电/;
 const OWN_OUTLET = '人民日报';
 
-/** Roles of a LIST request, in `userData.extra.role`: who follows the issue's page list. */
+/**
+ * Roles of a LIST request, in `userData.extra.role`: who follows the issue's page list and who
+ * adds earlier issues. The role comes with the request (the start request is `index`), never from
+ * the final URL: the real index redirects to the latest `node_01.html` (quirk
+ * `index-is-latest-issue-page`), which looks like any issue's first page.
+ */
 type Role = 'index' | 'issue' | 'page';
+const ROLES: readonly string[] = ['index', 'issue', 'page'] satisfies Role[];
+
+/** The request's role; a LIST request without one is an issue's first page (follows its pages only). */
+function roleOf(doc: FetchedDocument): Role {
+  const role = doc.userData.extra?.role ?? 'issue';
+  return ROLES.includes(role) ? (role as Role) : 'issue';
+}
 
 /** A page of an issue (`node_NN.html`) as a LIST request. */
 function nodeRequest(url: string, role: Role): CrawlRequest {
@@ -93,8 +105,7 @@ function discoverIssue(doc: FetchedDocument, ctx: DiscoverContext): Discovery {
   const $ = doc.$();
   const pages = links($, sel.pageLink, doc.url, NODE_URL);
   const found = links($, sel.articleLink, doc.url, CONTENT_URL);
-  const isIndex = !NODE_URL.test(doc.url);
-  const role: Role = isIndex ? 'index' : doc.userData.extra?.role === 'page' ? 'page' : 'issue';
+  const role = roleOf(doc);
   const day = issueDay(doc.url, NODE_URL) ?? issueDay(pages[0]?.url ?? '', NODE_URL);
   const dayDate = day
     ? dayCandidate('list', 'issue date (layout path)', day.toISODate() ?? '', day.year, day.month, day.day)
@@ -110,7 +121,7 @@ function discoverIssue(doc: FetchedDocument, ctx: DiscoverContext): Discovery {
   }));
   const pageUrls = role === 'page' ? [] : unique(pages.map((p) => p.url)).filter((u) => u !== doc.url);
   const next = pageUrls.map((u) => nodeRequest(u, 'page'));
-  if (isIndex && day) next.push(...backIssues(day, doc.url, ctx));
+  if (role === 'index' && day) next.push(...backIssues(day, doc.url, ctx));
   return { articles, next, itemsFound };
 }
 

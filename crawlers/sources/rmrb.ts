@@ -7,14 +7,15 @@ export const rmrb = {
   aliases: ['人民网', "People's Daily", 'People’s Daily', '人民日报社'],
   hosts: ['paper.people.com.cn', 'politics.people.com.cn', 'www.people.com.cn'],
   description: "People's Daily e-paper issues (layout → pages → articles) and people.com.cn pages",
-  // The layout index is the latest issue's page 01; earlier issues are reached from it by
-  // their date URLs (quirk `back-issues-by-date-url`). people.com.cn has no start page here:
+  // The layout index is (or redirects to) the latest issue's page 01; earlier issues are reached
+  // from it by their date URLs (quirk `back-issues-by-date-url`). people.com.cn has no start page here:
   // its articles are fetched when cited.
   discovery: [
     {
       name: '电子版 latest issue (layout/index.html)',
       url: 'https://paper.people.com.cn/rmrb/pc/layout/index.html',
       label: 'LIST',
+      role: 'index',
     },
   ],
   selectors: {
@@ -58,7 +59,7 @@ export const rmrb = {
     {
       name: 'index-is-latest-issue-page',
       reason:
-        'layout/index.html answers 200 with the latest issue (page list and page 01 articles); its hrefs are relative to /rmrb/pc/layout/.',
+        'layout/index.html redirects to the latest issue\'s node_01.html (sources.md §4.3); some clients see it answer 200 with that page. The start request carries role "index", so back issues are followed whatever the final URL.',
     },
     {
       name: 'back-issues-by-date-url',

@@ -14,6 +14,14 @@ const discoveryEntry = z.strictObject({
   label: z.enum(['LIST', 'API', 'SITEMAP']),
   method: z.enum(['GET', 'POST']).default('GET'),
   form: z.record(z.string(), z.string()).optional(),
+  /**
+   * What the parser is told this start page is (`userData.extra.role`). The request says it, not
+   * the URL: a start page may redirect (人民日报's index answers 302 with the latest issue's page).
+   */
+  role: z
+    .string()
+    .regex(/^[a-z-]+$/)
+    .optional(),
 });
 
 /** A site peculiarity the code works around, as data, with the reason it exists. */

@@ -8,6 +8,8 @@ import { rmrb } from '../../crawlers/sources/rmrb.js';
 import { sourceSchema } from '../../crawlers/sources/schema.js';
 import { shanghaiDay } from '../../pipeline/dates/candidates.js';
 import { chooseDate } from '../../pipeline/dates/choose.js';
+import { readManifest } from '../replay/routes.js';
+import { SITES_DIR } from '../replay/server.js';
 import { expectedArticles, fixtureDoc, realPageDoc } from './fixture-doc.js';
 
 const PAPER = 'https://paper.people.com.cn/rmrb/pc/';
@@ -16,6 +18,21 @@ const PEOPLE_URL = 'http://politics.people.com.cn/n1/2024/0424/c1001-40223222.ht
 const PEOPLE_TITLE =
   '促进航天技术更好惠及人民——习近平主席向首届“中国－拉美和加勒比国家航天合作论坛”致贺信为中拉深化航天合作指明方向';
 const ALL: DiscoverContext = { since: new Date('2000-01-01T00:00:00Z'), maxPages: 3 };
+/** Where the replayed index redirects to (the latest issue's page 01), read from `_replay.json`. */
+const LATEST_NODE01 = `${PAPER}layout/202606/08/node_01.html`;
+const AS_INDEX = { extra: { role: 'index' } };
+/** The two answers the index may give: 302 to the latest page 01 (the replay, as sources.md §4.3 says) or a 200 copy. */
+const INDEX_ANSWERS = {
+  '302 to node_01': () => fixtureDoc(LATEST_NODE01, { userData: AS_INDEX }),
+  '200 copy': () => fixtureDoc(INDEX, { file: '_variants/layout-index-200.html', userData: AS_INDEX }),
+};
+
+/** The replay's redirects of the e-paper host, path → Location resolved against the site. */
+const REDIRECTS = new Map(
+  readManifest(`${SITES_DIR}paper.people.com.cn`)
+    .filter((r) => r.redirect)
+    .map((r) => [new URL(r.path, PAPER).href, new URL(r.redirect!, PAPER).href]),
+);
 
 /** The path of a paper URL after /rmrb/pc/. */
 const rel = (r: CrawlRequest) => r.url.slice(PAPER.length);
@@ -29,7 +46,8 @@ function crawl(ctx: DiscoverContext): { lists: string[]; articles: CrawlRequest[
     if (lists.includes(req.url)) continue;
     let doc;
     try {
-      doc = fixtureDoc(req.url, { userData: req.userData ?? {} });
+      // As the engine does: follow the redirect, keep the request's userData, hand the final URL over.
+      doc = fixtureDoc(REDIRECTS.get(req.url) ?? req.url, { userData: req.userData ?? {} });
     } catch {
       continue; // a day without an issue in the fixture: 404
     }
@@ -44,21 +62,29 @@ function crawl(ctx: DiscoverContext): { lists: string[]; articles: CrawlRequest[
 describe('rmrb source file', () => {
   it('satisfies the source schema, starts from the layout index, and ranks url before meta', () => {
     expect(sourceSchema.safeParse(rmrb).success).toBe(true);
-    expect(rmrbParser.start(ALL)).toEqual([{ url: INDEX, label: 'LIST', method: 'GET', userData: { page: 1 } }]);
+    expect(rmrbParser.start(ALL)).toEqual([
+      { url: INDEX, label: 'LIST', method: 'GET', userData: { page: 1, extra: { role: 'index' } } },
+    ]);
     const order = rmrb.datePrecedence as readonly string[];
     expect(order.indexOf('url')).toBeLessThan(order.indexOf('meta'));
   });
 });
 
 describe('rmrb e-paper discovery', () => {
-  it('reads the index as the latest issue: its pages, page 01 articles without 本版责编, earlier issues by date', () => {
-    const got = rmrbParser.discover(fixtureDoc(INDEX), { since: new Date('2026-06-05T00:00:00+08:00'), maxPages: 10 });
+  it('the replayed index redirects to the latest issue’s node_01, as the real one does', () => {
+    expect([...REDIRECTS]).toEqual([[INDEX, LATEST_NODE01]]);
+  });
+
+  it.each(Object.entries(INDEX_ANSWERS))('reads the index (%s) as the latest issue: pages, page 01 articles without 本版责编, earlier issues', (answer, load) => {
+    const got = rmrbParser.discover(load(), { since: new Date('2026-06-05T00:00:00+08:00'), maxPages: 10 });
     expect(got.articles.map(rel)).toEqual([
       'content/202606/08/content_30161655.html',
       'content/202606/08/content_30161656.html',
     ]);
+    // After the redirect the index is page 01 itself, so page 01 is not asked for again.
+    const page01 = answer === '200 copy' ? [['layout/202606/08/node_01.html', 'page']] : [];
     expect(got.next.map((r) => [rel(r), r.userData?.extra?.role])).toEqual([
-      ['layout/202606/08/node_01.html', 'page'],
+      ...page01,
       ['layout/202606/08/node_02.html', 'page'],
       ['layout/202606/08/node_03.html', 'page'],
       ['layout/202606/08/node_04.html', 'page'],
@@ -69,13 +95,25 @@ describe('rmrb e-paper discovery', () => {
     expect(got.itemsFound).toBe(7);
   });
 
+  it('decides the role from the request, not the URL: the same node_01 as an issue page adds no earlier issues', () => {
+    const asIssue = rmrbParser.discover(fixtureDoc(LATEST_NODE01, { userData: { extra: { role: 'issue' } } }), ALL);
+    const asIndex = rmrbParser.discover(INDEX_ANSWERS['302 to node_01'](), ALL);
+    expect(asIssue.next.filter((r) => r.userData?.extra?.role === 'issue')).toEqual([]);
+    expect(asIndex.next.filter((r) => r.userData?.extra?.role === 'issue').map(rel)).toEqual([
+      'layout/202606/07/node_01.html',
+      'layout/202606/06/node_01.html',
+    ]);
+    // A request without a role is an issue page: nothing guessed from its URL.
+    expect(rmrbParser.discover(fixtureDoc(LATEST_NODE01), ALL).next).toEqual(asIssue.next);
+  });
+
   it('caps earlier issues at maxPages - 1 and follows none when the latest issue is older than since', () => {
-    const capped = rmrbParser.discover(fixtureDoc(INDEX), { since: ALL.since, maxPages: 3 });
+    const capped = rmrbParser.discover(INDEX_ANSWERS['200 copy'](), { since: ALL.since, maxPages: 3 });
     expect(capped.next.filter((r) => r.userData?.extra?.role === 'issue').map(rel)).toEqual([
       'layout/202606/07/node_01.html',
       'layout/202606/06/node_01.html',
     ]);
-    const late = rmrbParser.discover(fixtureDoc(INDEX), { since: new Date('2026-06-09T00:00:00+08:00'), maxPages: 10 });
+    const late = rmrbParser.discover(INDEX_ANSWERS['200 copy'](), { since: new Date('2026-06-09T00:00:00+08:00'), maxPages: 10 });
     expect(late).toEqual({ articles: [], next: [], itemsFound: 7 });
   });
 
@@ -108,7 +146,8 @@ describe('rmrb e-paper discovery', () => {
     const expected = expectedArticles('paper.people.com.cn').map((e) => e.url);
     expect(articles.map((a) => a.url).sort()).toEqual([...expected].sort());
     expect(lists).toContain('layout/202605/16/node_03.html');
-    expect(lists).toHaveLength(1 + 4 + 3 + 3);
+    // The index (ending at the latest node_01), its other 3 pages, and the earlier issues' 3 + 3.
+    expect(lists).toHaveLength(1 + 3 + 3 + 3);
   });
 
   it('reports zero items on a page without the issue markup', () => {
