@@ -5,6 +5,8 @@ import { openDatabase, type DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { upsertSources } from '../db/repositories/source.repository.js';
 import { sourceRegistry } from '../crawlers/sources/index.js';
+import { parsers } from '../crawlers/parsers/index.js';
+import { answerReprocessRequests } from '../crawlers/engine/reprocess.js';
 
 /** What every command gets: validated config, a stderr logger, and a stdout writer. */
 export interface CommandContext extends LoadedConfig {
@@ -26,12 +28,16 @@ export function createContext(cmd: Command, env: NodeJS.ProcessEnv = process.env
 }
 
 /**
- * Open the database, optionally bring it to the latest migration and sync the source
- * registry into it, run `fn`, and always close it again.
+ * Open the database, optionally bring it to the latest migration, sync the source registry into
+ * it and answer a migration's request to re-parse the archive (a column only the parsers can
+ * fill, like `articles.issuer`), run `fn`, and always close it again.
  */
 export async function withDatabase<T>(
   ctx: CommandContext,
-  options: { migrate: boolean },
+  options: {
+    migrate: boolean;
+    /** Answer pending archive re-parses (default true; `reprocess` does its own). */ answerReprocess?: boolean;
+  },
   fn: (handle: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
   const handle = await openDatabase(ctx.config, ctx.log);
@@ -39,6 +45,9 @@ export async function withDatabase<T>(
     if (options.migrate) {
       for (const r of await migrateToLatest(handle.db)) ctx.log.info(`applied migration ${r.migrationName}`);
       await upsertSources(handle.db, sourceRegistry);
+      if (options.answerReprocess !== false)
+        for (const name of await answerReprocessRequests(handle.db, sourceRegistry, parsers, ctx.log))
+          ctx.log.info(`archive reprocessed for migration ${name}`);
     }
     return await fn(handle);
   } finally {

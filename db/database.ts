@@ -3,6 +3,7 @@ import type { ArticleTable } from './tables/article.table.js';
 import type { CrawlRunTable } from './tables/crawl-run.table.js';
 import type { DigestReferenceTable, DigestTable, VerificationTable } from './tables/digest.table.js';
 import type { PageTable } from './tables/page.table.js';
+import type { ReprocessRequestTable } from './tables/reprocess-request.table.js';
 import type { ReviewTable } from './tables/review.table.js';
 import type { SourceTable } from './tables/source.table.js';
 import type { StoryTable } from './tables/story.table.js';
@@ -18,6 +19,7 @@ export interface Database {
   digest_references: DigestReferenceTable;
   verifications: VerificationTable;
   reviews: ReviewTable;
+  reprocess_requests: ReprocessRequestTable;
 }
 
 /** What repository functions take first: the database, or a transaction the caller owns. */

@@ -14,7 +14,10 @@ export interface ExportedArticle {
   publishedDate: string | null;
   datePrecision: string | null;
   dateEvidence: Record<string, unknown>;
+  /** The 来源 / ContentSource the page credits: the outlet the piece was copied from. */
   originalSource: string | null;
+  /** The issuing body (发文机关 / 发布机关 / the sign-off), e.g. 国务院 on a reposted State Council document. */
+  issuer: string | null;
   docNumber: string | null;
   language: string | null;
   storyId: string | null;
@@ -36,6 +39,7 @@ export function exportArticle(row: ArticleRow): ExportedArticle {
     datePrecision: row.date_precision,
     dateEvidence: row.date_evidence,
     originalSource: row.original_outlet,
+    issuer: row.issuer,
     docNumber: row.doc_number,
     language: row.language,
     // pg returns bigint as a string, PGlite as a number: the export is always a string.
@@ -67,6 +71,7 @@ const CSV_COLUMNS: (keyof ExportedArticle)[] = [
   'docNumber',
   'language',
   'storyId',
+  'issuer', // added after the first release: appended so column positions stay stable
 ];
 
 /** CSV (RFC 4180: quoted fields, doubled quotes, CRLF), arrays joined by a space. */

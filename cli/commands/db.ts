@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { migrateToLatest, migrationStatus } from '../../db/migrate.js';
 import { upsertSources } from '../../db/repositories/source.repository.js';
 import { sourceRegistry } from '../../crawlers/sources/index.js';
+import { parsers } from '../../crawlers/parsers/index.js';
+import { answerReprocessRequests } from '../../crawlers/engine/reprocess.js';
 import { createContext, withDatabase } from '../context.js';
 import { jsonOption, writeJson } from '../output.js';
 
@@ -16,9 +18,11 @@ export function dbCommand(): Command {
       await withDatabase(ctx, { migrate: false }, async (handle) => {
         const results = await migrateToLatest(handle.db);
         await upsertSources(handle.db, sourceRegistry);
+        const reprocessed = await answerReprocessRequests(handle.db, sourceRegistry, parsers, ctx.log);
         const applied = results.map((r) => r.migrationName);
-        if (opts.json) return writeJson(ctx, { backend: handle.backend, location: handle.location, applied });
+        if (opts.json) return writeJson(ctx, { backend: handle.backend, location: handle.location, applied, reprocessed });
         for (const name of applied) ctx.out(`applied  ${name}\n`);
+        for (const name of reprocessed) ctx.out(`reprocessed the archive for ${name}\n`);
         ctx.out(`${handle.backend} ${handle.location}: ${applied.length} migration(s) applied, schema up to date\n`);
       });
     });

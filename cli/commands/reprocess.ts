@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { parsers } from '../../crawlers/parsers/index.js';
 import { reprocessSource } from '../../crawlers/engine/reprocess.js';
+import { sourceRegistry } from '../../crawlers/sources/index.js';
+import { markReprocessDone, pendingReprocess } from '../../db/repositories/reprocess.repository.js';
 import { ChecksFailedError } from '../../core/errors.js';
 import { createContext, withDatabase } from '../context.js';
 import { jsonOption, writeJson } from '../output.js';
@@ -15,12 +17,15 @@ export function reprocessCommand(): Command {
     .action(async (opts: { source?: string; json?: boolean }, cmd: Command) => {
       const ctx = createContext(cmd);
       const sources = selectSources(opts.source);
-      const results = await withDatabase(ctx, { migrate: true }, async (handle) => {
+      const results = await withDatabase(ctx, { migrate: true, answerReprocess: false }, async (handle) => {
         const out = [];
         for (const source of sources) {
           const recorder = await reprocessSource(handle.db, source, parsers[source.id]!, ctx.log);
           out.push({ sourceId: source.id, stats: recorder.stats, errors: recorder.errors });
         }
+        // Every source re-read: what a migration asked of the archive is done.
+        if (sources.length === sourceRegistry.length)
+          await markReprocessDone(handle.db, (await pendingReprocess(handle.db)).map((r) => r.name));
         return out;
       });
       if (opts.json) writeJson(ctx, { sources: results });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from '../../core/log.js';
 import type { Database } from '../../db/database.js';
 import { latestPages } from '../../db/repositories/page.repository.js';
+import { markReprocessDone, pendingReprocess } from '../../db/repositories/reprocess.repository.js';
 import type { PageRow } from '../../db/tables/page.table.js';
 import { makeDocument } from '../extract/document.js';
 import type { RequestData, SourceParser } from '../extract/types.js';
@@ -62,4 +63,28 @@ async function reprocessPage(
   } catch (error) {
     recorder.fail(doc.url, (error as Error).name, (error as Error).message, page.id);
   }
+}
+
+/**
+ * Answer the archive re-parse that migrations asked for (`reprocess_requests`): every source is
+ * reprocessed once, then the requests are marked done. A page that no longer parses is logged,
+ * not fatal: the request is still answered, as `sourcecheck reprocess` would have answered it.
+ * Returns the names of the requests answered (none when nothing was pending).
+ */
+export async function answerReprocessRequests(
+  db: Kysely<Database>,
+  sources: readonly SourceDefinition[],
+  parsers: Readonly<Record<string, SourceParser>>,
+  log: Logger,
+): Promise<string[]> {
+  const pending = await pendingReprocess(db);
+  if (pending.length === 0) return [];
+  for (const request of pending) log.info(`reprocessing the archive for migration ${request.name}: ${request.reason}`);
+  for (const source of sources) {
+    const recorder = await reprocessSource(db, source, parsers[source.id]!, log);
+    for (const e of recorder.errors.slice(0, 3)) log.warn(`reprocess ${source.id}: ${e.url}: ${e.message}`);
+  }
+  const names = pending.map((r) => r.name);
+  await markReprocessDone(db, names);
+  return names;
 }

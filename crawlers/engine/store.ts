@@ -35,6 +35,7 @@ export function toArticleInput(source: SourceDefinition, extract: ArticleExtract
     datePrecision: date.precision,
     dateEvidence: { ...date.evidence, documentDate: signed ?? null },
     originalOutlet: extract.originalOutlet,
+    issuer: extract.issuer,
     docNumber: extract.docNumber,
     bodyText: extract.bodyText,
     language: extract.language,

@@ -76,7 +76,13 @@ export interface ArticleExtract {
   aliasUrls?: string[];
   title: string;
   dates: DateCandidate[];
+  /** The 来源 / ContentSource the page credits: the outlet the piece was copied from (中国政府网, 央广网). */
   originalOutlet: string | null;
+  /**
+   * The body that issued the document: 发文机关 / 发布机关 fields, else the sign-off (落款) above
+   * the document's date (国务院, 国务院办公厅). Null for news items and pages without either.
+   */
+  issuer: string | null;
   docNumber: string | null;
   bodyText: string;
   attachments: Attachment[];

@@ -24,6 +24,7 @@ import {
   titleText,
   urlDayCandidate,
 } from '../extract/parser-helpers.js';
+import { signingBody } from '../extract/sign-off.js';
 
 const sel = cac.selectors;
 /** Article URLs, with the URL date in groups 1–3. */
@@ -135,6 +136,7 @@ function parseArticle(doc: FetchedDocument): ArticleExtract {
     title: titleText(titleEl.text()).replace(TITLE_SUFFIX, ''),
     dates: articleDates($, doc),
     originalOutlet: originalOutlet($),
+    issuer: signingBody(bodyText),
     docNumber: headDocNumber(bodyText),
     bodyText,
     attachments: attachments($, body, siteRoot(doc.url)),

@@ -21,6 +21,7 @@ import {
   titleText,
   urlDayCandidate,
 } from '../extract/parser-helpers.js';
+import { signingBody } from '../extract/sign-off.js';
 
 const sel = cnr.selectors;
 /** Article URLs (sources.md §4.4), with the folder date in groups 1–3. */
@@ -98,6 +99,7 @@ function parseArticle(doc: FetchedDocument): ArticleExtract {
     title: titleText(titleEl.text()).replace(TITLE_SUFFIX, ''),
     dates: dates.filter((d): d is DateCandidate => d !== undefined),
     originalOutlet: info.outlet,
+    issuer: signingBody(bodyText), // a document quoted in full keeps its sign-off
     docNumber: headDocNumber(bodyText),
     bodyText,
     attachments: [],

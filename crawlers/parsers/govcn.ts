@@ -13,6 +13,7 @@ import type {
 } from '../extract/types.js';
 import { govcn } from '../sources/govcn.js';
 import { fileLinks, infoTable, nativeIdOf, pageDates } from './govcn-fields.js';
+import { signingBody } from '../extract/sign-off.js';
 
 const sel = govcn.selectors;
 
@@ -84,9 +85,9 @@ function articleUrl(value: unknown, base: string): string | undefined {
 }
 
 /**
- * An article page (国务院文件, 政策文件库 or 解读) → its fields. The outlet is the issuing body
- * (发文机关) where the info table names one, else the `来源：` line; the 文号 comes only from the
- * table, since a 解读 quotes the numbers of the documents it explains.
+ * An article page (国务院文件, 政策文件库 or 解读) → its fields. The issuer is the info table's
+ * 发文机关, else the sign-off; the outlet is the `来源：` line (中国政府网, or the wire service of a
+ * 解读). The 文号 comes only from the table, since a 解读 quotes the numbers it explains.
  */
 function article(doc: FetchedDocument): ArticleExtract {
   const $ = doc.$();
@@ -94,15 +95,17 @@ function article(doc: FetchedDocument): ArticleExtract {
   const body = requireMatch($, sel.body, 'body', doc.url);
   const table = infoTable($);
   const issuer = table.get('发文机关') || undefined;
-  const source = stripSourceLabel(firstMatch($, sel.source)?.text() ?? '') || undefined;
+  const source = stripSourceLabel(firstMatch($, sel.source)?.text() ?? '') || null;
+  const bodyText = cleanText(body);
   return {
     nativeId: nativeIdOf($, doc.url, issuer),
     url: doc.url,
     title,
     dates: pageDates($, doc.url, table, doc.userData.listDate),
-    originalOutlet: issuer ?? source ?? null,
+    originalOutlet: source,
+    issuer: issuer ?? signingBody(bodyText),
     docNumber: table.get('发文字号') || null,
-    bodyText: cleanText(body),
+    bodyText,
     attachments: fileLinks($, body, doc.url),
     language: 'zh',
   };

@@ -12,6 +12,7 @@ import type {
 import { mee } from '../sources/mee.js';
 import { docNumberOf, fileLinks, infoBox, labelledLines, pageDates } from './mee-fields.js';
 import { followNext, listPageNumber, listPageUrl, listRows } from './mee-list.js';
+import { signingBody } from '../extract/sign-off.js';
 
 const sel = mee.selectors;
 
@@ -44,8 +45,8 @@ function discover(doc: FetchedDocument, ctx: DiscoverContext): Discovery {
 
 /**
  * An article in any of the three templates (栏目, 信息公开, 文件库 repost) → its fields. The
- * outlet is the `来源：` line where there is one (a repost names the site it copied from), else
- * the 信息公开 box's 发布机关, else none: 栏目 notices name no source.
+ * outlet is the `来源：` line (a repost names the site it copied from), else none; the issuer is
+ * the 信息公开 box's 发布机关, else the sign-off (a repost of a 国务院 document is signed 国务院).
  */
 function article(doc: FetchedDocument): ArticleExtract {
   const $ = doc.$();
@@ -63,7 +64,8 @@ function article(doc: FetchedDocument): ArticleExtract {
     url: doc.url,
     title,
     dates: pageDates($, doc.url, box, lines, doc.userData.listDate),
-    originalOutlet: lines.get('来源') || box.get('发布机关') || null,
+    originalOutlet: lines.get('来源') || null,
+    issuer: box.get('发布机关') || signingBody(bodyText),
     docNumber: docNumberOf(box, bodyText),
     bodyText,
     attachments: fileLinks($, body, doc.url),

@@ -23,6 +23,7 @@ import type {
 } from '../extract/types.js';
 import { nda } from '../sources/nda.js';
 import { followNext, lastPageFromScript, listPageNumber, listPageUrl, listRows } from './nda-list.js';
+import { signingBody } from '../extract/sign-off.js';
 
 const sel = nda.selectors;
 
@@ -76,6 +77,7 @@ function article(doc: FetchedDocument): ArticleExtract {
     title,
     dates: dates($, doc),
     originalOutlet: outlet($),
+    issuer: signingBody(bodyText),
     docNumber: findDocNumber(bodyText),
     bodyText,
     attachments: attachments($, body, doc.url),

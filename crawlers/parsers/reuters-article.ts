@@ -132,6 +132,7 @@ export function parseReutersArticle(doc: FetchedDocument): ArticleExtract {
     title: articleTitle($, ld, doc.url),
     dates: articleDates($, ld, new URL(url).pathname),
     originalOutlet: 'Reuters',
+    issuer: null, // wire copy: no issuing body
     docNumber: null,
     bodyText: articleBody($, doc.url),
     attachments: [],

@@ -75,6 +75,7 @@ export function entryRecord(entry: NewsSitemapEntry, since: Date): ArticleExtrac
     title: entry.title,
     dates,
     originalOutlet: 'Reuters',
+    issuer: null, // wire copy: no issuing body
     docNumber: null,
     // Headline only: the article page is robots-disallowed and behind DataDome.
     bodyText: '',

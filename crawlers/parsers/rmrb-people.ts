@@ -4,6 +4,7 @@ import { cleanText, firstMatch, metaContent, requireMatch, squash, stripSourceLa
 import type { ArticleExtract, FetchedDocument } from '../extract/types.js';
 import { rmrb } from '../sources/rmrb.js';
 import { headDocNumber, nativeIdOf, titleText, urlDayCandidate } from '../extract/parser-helpers.js';
+import { signingBody } from '../extract/sign-off.js';
 
 const sel = rmrb.selectors;
 /** `/n1/YYYY/MMDD/c1001-<id>.html`, the date in groups 1–3. */
@@ -45,6 +46,7 @@ export function parsePeopleArticle(doc: FetchedDocument): ArticleExtract {
     title: titleText(titleEl.text()),
     dates: dates.filter((d): d is DateCandidate => d !== undefined),
     originalOutlet: line.outlet ?? (metaSource ? stripSourceLabel(metaSource) || null : null),
+    issuer: signingBody(bodyText), // a document printed in full keeps its sign-off
     docNumber: headDocNumber(bodyText),
     bodyText,
     attachments: [],

@@ -22,6 +22,7 @@ import {
   urlDayCandidate,
 } from '../extract/parser-helpers.js';
 import { parsePeopleArticle } from './rmrb-people.js';
+import { signingBody } from '../extract/sign-off.js';
 
 const sel = rmrb.selectors;
 /** An e-paper page (版面): issue date in groups 1–3. */
@@ -161,6 +162,7 @@ function parsePaperArticle(doc: FetchedDocument): ArticleExtract {
     title: titleText(titleEl.text()),
     dates: paperDates($, doc),
     originalOutlet: paperOutlet(bodyText, squash(bylineEl?.text())),
+    issuer: signingBody(bodyText), // a document printed in full keeps its sign-off
     docNumber: headDocNumber(bodyText),
     bodyText,
     attachments: [],

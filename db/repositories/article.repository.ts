@@ -14,6 +14,7 @@ export interface ArticleInput {
   datePrecision: DatePrecision | null;
   dateEvidence: Record<string, unknown>;
   originalOutlet: string | null;
+  issuer: string | null;
   docNumber: string | null;
   bodyText: string;
   language: string | null;
@@ -74,7 +75,14 @@ async function insertNew(db: Db, input: ArticleInput): Promise<{ id: string; out
 /** The stored fields an upsert compares and merges. */
 export type ArticleState = Pick<
   ArticleRow,
-  'canonical_url' | 'alias_urls' | 'title' | 'body_text' | 'published_at' | 'original_outlet' | 'doc_number'
+  | 'canonical_url'
+  | 'alias_urls'
+  | 'title'
+  | 'body_text'
+  | 'published_at'
+  | 'original_outlet'
+  | 'issuer'
+  | 'doc_number'
 >;
 
 /** What merging one fetched copy into a stored row does: the columns to set and the outcome. */
@@ -101,6 +109,7 @@ export function mergeArticle(existing: ArticleState, input: ArticleInput): Merge
     (existing.published_at?.toISOString() ?? null) !==
       (input.publishedAt ? new Date(input.publishedAt).toISOString() : null) ||
     existing.original_outlet !== input.originalOutlet ||
+    existing.issuer !== input.issuer ||
     existing.doc_number !== input.docNumber;
   const aliasesChanged = aliases.length !== existing.alias_urls.length;
   const set: UpdateObject<Database, 'articles'> = changed
@@ -126,6 +135,7 @@ export function stateOf(input: ArticleInput): ArticleState {
     body_text: input.bodyText,
     published_at: input.publishedAt ? new Date(input.publishedAt) : null,
     original_outlet: input.originalOutlet,
+    issuer: input.issuer,
     doc_number: input.docNumber,
   };
 }
@@ -139,6 +149,7 @@ export function columns(input: ArticleInput) {
     date_precision: input.datePrecision,
     date_evidence: JSON.stringify(input.dateEvidence),
     original_outlet: input.originalOutlet,
+    issuer: input.issuer,
     doc_number: input.docNumber,
     body_text: input.bodyText,
     language: input.language,

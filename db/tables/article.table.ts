@@ -20,7 +20,10 @@ export interface ArticleTable {
   published_at: Date | null;
   date_precision: DatePrecision | null;
   date_evidence: JSONColumnType<Record<string, unknown>>;
+  /** The 来源 / ContentSource the page credits (exported as `originalSource`). */
   original_outlet: string | null;
+  /** The issuing body: 发文机关 / 发布机关, else the sign-off (migration 2026_12_06_090000). */
+  issuer: ColumnType<string | null, string | null | undefined, string | null>;
   doc_number: string | null;
   body_text: ColumnType<string, string | undefined, string>;
   language: string | null;

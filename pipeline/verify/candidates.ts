@@ -37,7 +37,7 @@ export async function outletCandidates(
     .where((eb) =>
       eb.or([
         ...(sourceIds.length > 0 ? [eb('source_id', 'in', [...sourceIds])] : []),
-        ...(names.length > 0 ? [eb('original_outlet', 'in', [...names])] : []),
+        ...(names.length > 0 ? [eb('original_outlet', 'in', [...names]), eb('issuer', 'in', [...names])] : []),
       ]),
     )
     .where((eb) => eb.or([eb.between('published_at', window.from, window.to), eb('published_at', 'is', null)]))

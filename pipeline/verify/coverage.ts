@@ -23,14 +23,18 @@ export async function coveringRun(
   return row !== undefined;
 }
 
-/** The outlets among `names` that some stored article credits as its 来源 (reposted outlets). */
+/**
+ * The outlets among `names` that some stored article credits as its 来源 (reposted outlets) or
+ * names as its issuer (a ministry page reposting a 国务院 document).
+ */
 export async function outletSeen(db: Db, names: readonly string[]): Promise<string[]> {
   if (names.length === 0) return [];
-  const rows = await db
-    .selectFrom('articles')
-    .select('original_outlet')
-    .distinct()
-    .where('original_outlet', 'in', [...names])
-    .execute();
-  return rows.map((r) => r.original_outlet!).filter(Boolean);
+  const credited = db.selectFrom('articles').select('original_outlet as name').distinct();
+  const issued = db.selectFrom('articles').select('issuer as name').distinct();
+  const rows = await Promise.all([
+    credited.where('original_outlet', 'in', [...names]).execute(),
+    issued.where('issuer', 'in', [...names]).execute(),
+  ]);
+  const seen = rows.flat().map((r) => r.name);
+  return [...new Set(seen.filter((n): n is string => Boolean(n)))];
 }

@@ -58,6 +58,14 @@ const MESSAGES = {
     zh: (a) => `${a.source} 在 ${a.window} 没有成功的抓取记录，无法核验`,
     en: (a) => `${a.source} has no successful crawl covering ${a.window}, so it cannot be checked`,
   },
+  outletByOriginalSource: {
+    zh: (a) => `来源按页面标注的“来源：${a.name}”对应`,
+    en: (a) => `the outlet matched through the page's credited source (来源) ${a.name}`,
+  },
+  outletByIssuer: {
+    zh: (a) => `来源按发文机关“${a.name}”对应`,
+    en: (a) => `the outlet matched through the document's issuer ${a.name}`,
+  },
   noTitle: { zh: () => '引用没有标题，无法核验', en: () => 'the reference has no title, so it cannot be checked' },
 } satisfies Record<string, Message>;
 

@@ -3,6 +3,8 @@
  * of each claim, and the report every formatter renders. JSON output is this shape, so field
  * names here are an interface scripts rely on: add, never rename.
  */
+import type { OutletMatch } from './outlet-match.js';
+
 import type { VerificationStatus } from '../../db/tables/digest.table.js';
 
 export type { VerificationStatus };
@@ -71,6 +73,10 @@ export interface MatchedArticle {
   title: string;
   /** The outlet the page credits (来源), else the source's name. */
   outlet: string;
+  /** The 来源 / ContentSource as the page writes it, or null. */
+  originalSource: string | null;
+  /** The issuing body (发文机关 / 发布机关 / sign-off), or null. */
+  issuer: string | null;
   publishedAt: string | null;
   publishedDate: string | null;
   storyId: string | null;
@@ -93,6 +99,8 @@ export interface ReferenceCheck {
   date: string | null;
   status: VerificationStatus;
   match: MatchedArticle | null;
+  /** Which of the match's outlets the reference named: its source, its 来源, or its issuer. */
+  outletMatch: OutletMatch | null;
   scores: MatchScores | null;
   runnerUp: (MatchedArticle & { scores: MatchScores }) | null;
   /** Why, for an editor (Chinese by default, English with `--lang en`). */

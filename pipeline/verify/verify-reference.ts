@@ -7,6 +7,7 @@ import { dateWindow, outletCandidates, titleCandidates } from './candidates.js';
 import { coveringRun, outletSeen } from './coverage.js';
 import { decide, total, type Scored } from './decide.js';
 import { say, type Lang } from './messages.js';
+import { outletMatch, type OutletMatch } from './outlet-match.js';
 import { resolveOutlets } from './outlets.js';
 import { dateAgreement, daysApart, titleScore } from './similarity.js';
 import type { DigestReference, MatchedArticle, MatchScores, ReferenceCheck } from './types.js';
@@ -32,6 +33,7 @@ export async function verifyReference(ref: DigestReference, ctx: VerifyContext):
     ...base,
     status: 'unverifiable',
     match: null,
+    outletMatch: null,
     scores: null,
     runnerUp: null,
     reasons: [reason],
@@ -50,11 +52,8 @@ export async function verifyReference(ref: DigestReference, ctx: VerifyContext):
   // The first-named outlet is where the digest says it read the piece (生态环境部 in
   // 生态环境部转载国务院文件); a copy at another named outlet still counts, a little less.
   const primary = new Set(covered[0]?.outlet === ref.outlets[0] ? covered[0]!.sourceIds : []);
-  const outletScore = (a: ArticleRow) => {
-    if (primary.has(a.source_id)) return 1;
-    const cited = sourceIds.includes(a.source_id) || (a.original_outlet !== null && names.includes(a.original_outlet));
-    return cited ? 0.7 : 0;
-  };
+  const via = (a: ArticleRow) => outletMatch(a, sourceIds, names, ctx.registry);
+  const outletScore = (a: ArticleRow) => (primary.has(a.source_id) ? 1 : via(a) ? 0.7 : 0);
   const utcSources = new Set(ctx.registry.filter((s) => s.publishesInUtc).map((s) => s.id));
   const score = (a: ArticleRow): Scored => {
     const t = titleScore(ref.title!, a.title);
@@ -75,11 +74,15 @@ export async function verifyReference(ref: DigestReference, ctx: VerifyContext):
     ...base,
     status: decision.status,
     match: decision.match ? matched(decision.match.article, ctx.registry) : null,
+    outletMatch: decision.match ? via(decision.match.article) : null,
     scores: decision.match ? scoresOf(decision.match) : null,
     runnerUp: decision.runnerUp
       ? { ...matched(decision.runnerUp.article, ctx.registry), scores: scoresOf(decision.runnerUp) }
       : null,
-    reasons: reasons(decision.status, decision.match, decision.runnerUp, ref, ctx),
+    reasons: [
+      ...reasons(decision.status, decision.match, decision.runnerUp, ref, ctx),
+      ...outletReason(decision.status, decision.match ? via(decision.match.article) : null, ctx.lang),
+    ],
   };
 }
 
@@ -148,6 +151,12 @@ function windowText(ref: DigestReference): string {
   return ref.date ? ref.date.text : '—';
 }
 
+/** Say how the outlet matched when it was not the crawled source itself (a repost's 来源 or issuer). */
+function outletReason(status: ReferenceCheck['status'], match: OutletMatch | null, lang: Lang): string[] {
+  if (!match || match.by === 'source' || status === 'not_found' || status === 'outlet_mismatch') return [];
+  return [say(lang, match.by === 'issuer' ? 'outletByIssuer' : 'outletByOriginalSource', { name: match.name })];
+}
+
 function scoresOf(s: Scored): MatchScores {
   return { title: s.title, date: s.date.score, outlet: s.outlet, total: s.total };
 }
@@ -160,6 +169,8 @@ export function matched(a: ArticleRow, registry: readonly SourceDefinition[]): M
     url: a.canonical_url,
     title: a.title,
     outlet: outletName(a, registry),
+    originalSource: a.original_outlet,
+    issuer: a.issuer,
     publishedAt,
     publishedDate: publishedAt ? shanghaiDay(publishedAt) : null,
     storyId: a.story_id === null ? null : String(a.story_id),

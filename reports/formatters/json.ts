@@ -28,7 +28,9 @@
  *     date?       date as cited, normalised: YYYY-MM-DD, YYYY-MM or YYYY
  *     status      verified | date_mismatch | title_mismatch | outlet_mismatch | ambiguous | not_found | unverifiable
  *     match?      the stored article it was checked against:
- *                 source, url, title, outlet, publishedAt?, publishedDate?, storyId?
+ *                 source, url, title, outlet, originalSource? (来源 as written),
+ *                 issuer? (发文机关 / 发布机关 / sign-off), publishedAt?, publishedDate?, storyId?
+ *     outletMatch? { by: source | originalSource | issuer, name }: how the match answers 来源
  *     scores?     { title, date, outlet, total }, each 0–1
  *     runnerUp?   the second-best candidate: a match plus its scores
  *     reasons[]   why, for an editor, in `lang`

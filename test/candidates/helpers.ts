@@ -21,6 +21,7 @@ export function article(
     datePrecision: 'minute',
     dateEvidence: {},
     originalOutlet: null,
+    issuer: null,
     docNumber: null,
     bodyText: body,
     language: 'zh',

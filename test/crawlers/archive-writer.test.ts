@@ -34,6 +34,7 @@ function extract(n: number): ArticleExtract {
     title: `第${n}号通知`,
     dates: [],
     originalOutlet: '国家数据局',
+    issuer: null,
     docNumber: null,
     bodyText: `正文${n}`,
     attachments: [],

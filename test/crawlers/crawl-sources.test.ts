@@ -59,6 +59,7 @@ describe('crawling every source’s replayed site through the host map', () => {
         expect(got!.publishedDate).toBe(label.publishedDate);
         expect(got!.datePrecision).toBe(label.datePrecision);
         expect(got!.originalSource).toBe(label.originalSource);
+        expect(got!.issuer).toBe(label.issuer);
         expect(got!.docNumber ?? null).toBe(label.docNumber ?? null);
         expect(got!.storyId).toMatch(/^\d+$/); // every stored article is in a story after the pipeline step
       }

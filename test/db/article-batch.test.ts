@@ -16,7 +16,7 @@ const base: ArticleInput = {
   publishedAt: '2026-06-01T00:00:00+08:00',
   datePrecision: 'day',
   dateEvidence: {},
-  originalOutlet: '国家数据局',
+  originalOutlet: '国家数据局', issuer: null,
   docNumber: null,
   bodyText: '正文',
   language: 'zh',

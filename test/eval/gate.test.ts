@@ -166,12 +166,12 @@ describe('eval scoring', () => {
     file: 'real:x.htm',
     capturedAt: '2026-09-21',
     trap: 't',
-    expected: { title: '关于 征求意见 的通知', publishedDate: '2026-09-18', outlet: null, story: 's' },
+    expected: { title: '关于 征求意见 的通知', publishedDate: '2026-09-18', outlet: null, issuer: null, story: 's' },
   };
   const parsed = (title: string, publishedAt: string | null, outlet: string | null = null): Parsed => ({
     publishedAt,
     extract: {
-      ...{ nativeId: '1', url: entry.url, title, dates: [], originalOutlet: outlet, docNumber: null },
+      ...{ nativeId: '1', url: entry.url, title, dates: [], originalOutlet: outlet, issuer: null, docNumber: null },
       ...{ bodyText: '', attachments: [], language: 'zh' },
     },
   });

@@ -51,7 +51,10 @@ const articleEntry = pageRef.extend({
     title: z.string().min(1),
     publishedDate: day.nullable(),
     publishedAt: z.string().nullable().optional(),
+    /** The 来源 / ContentSource the page credits (`originalSource` in the fixtures' labels). */
     outlet: z.string().nullable(),
+    /** The issuing body: 发文机关 / 发布机关, else the sign-off. */
+    issuer: z.string().nullable(),
     story: z.string().min(1),
     event: z.string().optional(),
   }),

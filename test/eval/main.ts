@@ -60,7 +60,7 @@ function pairMiss(p: PairScore): string | undefined {
 function misses(report: EvalReport): string[] {
   const lines: string[] = [];
   for (const a of report.articles) {
-    const wrong = (['title', 'publishedDate', 'outlet', 'notFutureDate'] as const).filter((f) => !a[f]);
+    const wrong = (['title', 'publishedDate', 'outlet', 'issuer', 'notFutureDate'] as const).filter((f) => !a[f]);
     if (wrong.length > 0) lines.push(`article ${a.id}: ${wrong.join(', ')} wrong; got ${JSON.stringify(a.got)}`);
   }
   for (const l of report.lists.filter((x) => !x.ok)) lines.push(`list ${l.id}: got ${JSON.stringify(l.got)}`);

@@ -16,7 +16,7 @@ import {
 } from './golden.js';
 
 /**
- * Scores of the pipeline evaluation: each labelled article's title, publication day, outlet and
+ * Scores of the pipeline evaluation: each labelled article's title, publication day, outlet, issuer and
  * date plausibility; each list page; and `nearDuplicate` on each labelled pair.
  */
 
@@ -27,8 +27,11 @@ export interface ArticleScore {
   title: boolean;
   publishedDate: boolean;
   outlet: boolean;
+  issuer: boolean;
   notFutureDate: boolean;
-  got: { title: string; publishedDate: string | null; outlet: string | null } | { error: string };
+  got:
+    | { title: string; publishedDate: string | null; outlet: string | null; issuer: string | null }
+    | { error: string };
 }
 
 const squashSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -45,13 +48,14 @@ export function latestPlausibleDay(capturedAt: string | undefined, now: Date): s
 export function scoreArticle(entry: ArticleEntry, parsed: Parsed | Error, now: Date): ArticleScore {
   const base = { id: entry.id, source: entry.source };
   if (parsed instanceof Error) {
-    const miss = { title: false, publishedDate: false, outlet: false, notFutureDate: true };
+    const miss = { title: false, publishedDate: false, outlet: false, issuer: false, notFutureDate: true };
     return { ...base, ...miss, got: { error: parsed.message } };
   }
   const got = {
     title: squashSpace(parsed.extract.title),
     publishedDate: parsed.publishedAt ? shanghaiDay(parsed.publishedAt) : null,
     outlet: parsed.extract.originalOutlet,
+    issuer: parsed.extract.issuer,
   };
   const { expected } = entry;
   return {
@@ -59,6 +63,7 @@ export function scoreArticle(entry: ArticleEntry, parsed: Parsed | Error, now: D
     title: got.title === squashSpace(expected.title),
     publishedDate: got.publishedDate === expected.publishedDate,
     outlet: got.outlet === expected.outlet,
+    issuer: got.issuer === expected.issuer,
     notFutureDate: got.publishedDate === null || got.publishedDate <= latestPlausibleDay(entry.capturedAt, now),
     got,
   };
@@ -180,6 +185,7 @@ export function evaluate(golden: Golden, now = new Date()): EvalReport {
     title: share(articles.map((a) => a.title)),
     publishedDate: share(articles.map((a) => a.publishedDate)),
     outlet: share(articles.map((a) => a.outlet)),
+    issuer: share(articles.map((a) => a.issuer)),
     notFutureDate: share(articles.map((a) => a.notFutureDate)),
     lists: share(lists.map((l) => l.ok)),
     dedupePrecision: dedupe.precision,

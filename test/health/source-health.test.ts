@@ -16,7 +16,7 @@ const article = (sourceId: string, nativeId: string, publishedAt: string): Artic
   publishedAt,
   datePrecision: 'minute',
   dateEvidence: {},
-  originalOutlet: null,
+  originalOutlet: null, issuer: null,
   docNumber: null,
   bodyText: `正文${nativeId}`,
   language: 'zh',

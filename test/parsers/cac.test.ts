@@ -58,6 +58,7 @@ describe('cac articles against _expected.json', () => {
     expect(got.title).toBe(want.title);
     expect(got.nativeId).toBe(want.nativeId);
     expect(got.originalOutlet).toBe(want.originalSource);
+    expect(got.issuer).toBe(want.issuer);
     expect(got.docNumber).toBe(want.docNumber);
     const chosen = chooseDate(got.dates, cac.datePrecedence);
     expect(chosen.publishedAt).toBe(want.publishedAt);

@@ -64,6 +64,7 @@ describe('cnr articles against _expected.json', () => {
     expect(got.title).toBe(want.title);
     expect(got.nativeId).toBe(want.nativeId);
     expect(got.originalOutlet).toBe(want.originalSource);
+    expect(got.issuer).toBe(want.issuer);
     expect(got.docNumber).toBe(want.docNumber);
     const chosen = chooseDate(got.dates, cnr.datePrecedence);
     expect(chosen.publishedAt).toBe(want.publishedAt);

@@ -51,7 +51,10 @@ export interface ExpectedArticle {
   publishedAt: string | null;
   publishedDate: string | null;
   datePrecision: string | null;
+  /** The 来源 / ContentSource the page credits. */
   originalSource: string | null;
+  /** The issuing body: 发文机关 / 发布机关, else the sign-off. */
+  issuer: string | null;
   docNumber: string | null;
   provenance: 'real' | 'synthetic';
   notes?: string;

@@ -93,6 +93,7 @@ describe('govcn articles match _expected.json', () => {
       expect(extract.title).toBe(label.title);
       expect(extract.nativeId).toBe(label.nativeId);
       expect(extract.originalOutlet).toBe(label.originalSource);
+      expect(extract.issuer).toBe(label.issuer);
       expect(extract.docNumber).toBe((label as { docNumber?: string }).docNumber ?? null);
       expect(extract.bodyText).not.toBe('');
       const chosen = chooseDate(extract.dates, govcn.datePrecedence);

@@ -100,6 +100,7 @@ describe('mee articles match _expected.json', () => {
       expect(extract.title).toBe(label.title);
       expect(extract.nativeId).toBe(label.nativeId);
       expect(extract.originalOutlet).toBe(label.originalSource);
+      expect(extract.issuer).toBe(label.issuer);
       expect(extract.docNumber).toBe((label as { docNumber?: string }).docNumber ?? null);
       expect(extract.bodyText).not.toBe('');
       const chosen = chooseDate(extract.dates, mee.datePrecedence);
@@ -155,7 +156,8 @@ describe('mee real pages (test/fixtures/real/mee)', () => {
     const url = 'https://www.mee.gov.cn/xxgk2018/xxgk/xxgk06/202609/t20260911_1165826.html';
     const extract = meeParser.article(realPageDoc(url, 'mee/xxgk2018/xxgk/xxgk06/202609/t20260911_1165826.html'));
     expect(extract.title).toBe('关于公开征求《沿海省（区、市）近岸海域重要物种名录》意见的函');
-    expect(extract.originalOutlet).toBe('生态环境部办公厅');
+    // 发布机关 is the issuer; the page has no 来源 line, so no outlet is credited.
+    expect([extract.issuer, extract.originalOutlet]).toEqual(['生态环境部办公厅', null]);
     expect(extract.docNumber).toBe('环办便函〔2026〕292号');
     expect(chooseDate(extract.dates, mee.datePrecedence)).toMatchObject({
       publishedAt: '2026-09-11T00:00:00+08:00',
@@ -179,9 +181,10 @@ describe('mee real pages (test/fixtures/real/mee)', () => {
     expect(extract.title).toBe(
       '关于公开征求《饮用水水源地基础信息数据元技术规范（征求意见稿）》等2项国家生态环境标准意见的通知',
     );
-    expect([extract.nativeId, extract.originalOutlet, extract.docNumber]).toEqual([
+    expect([extract.nativeId, extract.issuer, extract.originalOutlet, extract.docNumber]).toEqual([
       't20260907_1165270',
       '生态环境部办公厅',
+      null,
       null,
     ]);
     expect(chooseDate(extract.dates, mee.datePrecedence).publishedAt).toBe('2026-09-07T00:00:00+08:00');

@@ -163,6 +163,7 @@ describe('rmrb e-paper articles against _expected.json', () => {
     expect(got.title).toBe(want.title);
     expect(got.nativeId).toBe(want.nativeId);
     expect(got.originalOutlet).toBe(want.originalSource);
+    expect(got.issuer).toBe(want.issuer);
     expect(got.docNumber).toBe(want.docNumber ?? null);
     const chosen = chooseDate(got.dates, rmrb.datePrecedence);
     expect(chosen.publishedAt).toBe(want.publishedAt);
@@ -203,6 +204,7 @@ describe('rmrb people.com.cn article', () => {
     expect(got.title).toBe(PEOPLE_TITLE);
     expect(got.nativeId).toBe(want.nativeId);
     expect(got.originalOutlet).toBe(want.originalSource);
+    expect(got.issuer).toBe(want.issuer);
     expect(got.docNumber).toBe(want.docNumber ?? null);
     const chosen = chooseDate(got.dates, rmrb.datePrecedence);
     expect(chosen.publishedAt).toBe(want.publishedAt);

@@ -21,20 +21,30 @@ const SECTION_4 = '四、《数字中国发展报告（2025 年）》发布，�
 const SECTION_5 = '五、农业新质生产力进入“科技 + 装备”强化阶段';
 const AGRI_STORY = '5b0e2c7a-3f1d-4e8b-9a61-2d4c8f0e7b13';
 
-function article(source: string, url: string, title: string, outlet: string, publishedAt: string): MatchedArticle {
+function article(
+  source: string,
+  url: string,
+  title: string,
+  outlet: string,
+  publishedAt: string,
+  credits: { originalSource?: string; issuer?: string } = {},
+): MatchedArticle {
   // The Beijing-time day, as the date pipeline stores it (UTC evening → next day).
   const publishedDate = new Date(Date.parse(publishedAt) + 8 * 3600_000).toISOString().slice(0, 10);
-  return { source, url, title, outlet, publishedAt, publishedDate, storyId: null };
+  const { originalSource = null, issuer = null } = credits;
+  return { source, url, title, outlet, originalSource, issuer, publishedAt, publishedDate, storyId: null };
 }
 
 function scores(title: number, date: number, outlet: number, total: number): MatchScores {
   return { title, date, outlet, total };
 }
 
-type Check = Omit<ReferenceCheck, 'match' | 'scores' | 'runnerUp'> & Partial<ReferenceCheck>;
+type Check = Omit<ReferenceCheck, 'match' | 'scores' | 'runnerUp' | 'outletMatch'> & Partial<ReferenceCheck>;
 
+/** A check; a match answers its outlet through its own source unless the fields say otherwise. */
 function check(fields: Check): ReferenceCheck {
-  return { match: null, scores: null, runnerUp: null, ...fields };
+  const outletMatch = fields.match ? { by: 'source' as const, name: fields.match.outlet } : null;
+  return { match: null, scores: null, runnerUp: null, outletMatch, ...fields };
 }
 
 const NDA = 'https://www.nda.gov.cn/sjj';
@@ -174,7 +184,9 @@ function references(): ReferenceCheck[] {
         '国务院关于印发《城市更新“十五五”规划》的通知',
         '中国政府网',
         '2026-06-03T16:40:00+08:00',
+        { originalSource: '中国政府网', issuer: '国务院' },
       ),
+      outletMatch: { by: 'source', name: '生态环境部' },
       scores: scores(0.62, 1, 0.8, 0.78),
       reasons: ['参考文献只写了文件名；来源标题为“国务院关于印发《城市更新“十五五”规划》的通知”（标题相似度 0.62）'],
     }),

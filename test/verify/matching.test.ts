@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRow } from '../../db/tables/article.table.js';
 import { decide, total, type Scored } from '../../pipeline/verify/decide.js';
+import { outletMatch } from '../../pipeline/verify/outlet-match.js';
 import { resolveOutlets } from '../../pipeline/verify/outlets.js';
 import { dateAgreement, titleScore } from '../../pipeline/verify/similarity.js';
 import { sourceRegistry } from '../../crawlers/sources/index.js';
@@ -71,6 +72,21 @@ describe('outlet resolution', () => {
     );
     expect(covered.map((c) => c.sourceIds[0])).toEqual(['cac', 'cnr', 'reuters']);
     expect(uncovered).toEqual(['上海市相关规划信息']);
+  });
+});
+
+describe('outlet match: the source, the page’s 来源, or the document’s issuer', () => {
+  const registry = sourceRegistry;
+  const repost = { source_id: 'mee', original_outlet: '中国政府网', issuer: '国务院' };
+  it('says which field answered, the crawled source first', () => {
+    expect(outletMatch(repost, ['mee', 'govcn'], [], registry)).toEqual({ by: 'source', name: '生态环境部' });
+    expect(outletMatch(repost, ['govcn'], ['国务院', '中国政府网'], registry)).toEqual({
+      by: 'originalSource',
+      name: '中国政府网',
+    });
+    expect(outletMatch(repost, ['govcn'], ['国务院'], registry)).toEqual({ by: 'issuer', name: '国务院' });
+    expect(outletMatch({ ...repost, issuer: null }, ['govcn'], ['国务院'], registry)).toBeNull();
+    expect(outletMatch(repost, ['cac'], ['中央网信办'], registry)).toBeNull();
   });
 });
 

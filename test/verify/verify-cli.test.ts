@@ -50,6 +50,10 @@ describe('sourcecheck verify against the fixture crawl', () => {
     expect(refs[0]!.match?.url).toBe('https://www.nda.gov.cn/sjj/zwgk/tzgg/0608/20260608172117399715004_pc.html');
     expect(refs[9]!.match?.publishedDate).toBe('2026-06-08'); // 23:18 UTC on 06-07 is 06-08 in Beijing
     expect(refs[6]!.reasons[0]).toMatch(/上海市相关规划信息/);
+    // Reference 6 (生态环境部转载国务院文件): the MEE repost credits gov.cn and is issued by 国务院.
+    expect(refs[5]!.match).toMatchObject({ source: 'mee', originalSource: '中国政府网', issuer: '国务院' });
+    expect(refs[5]!.outletMatch).toEqual({ by: 'source', name: '生态环境部' });
+    for (const r of refs.filter((x) => x.status === 'verified')) expect(r.outletMatch, `[${r.index}]`).not.toBeNull();
   }, 60_000);
 
   it('checks the body claims against the matched sources', () => {
